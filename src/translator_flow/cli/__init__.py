@@ -1,0 +1,57 @@
+"""The click command line: a thin layer over the library.
+
+This package is the only place that imports click. Each command group lives in its own
+module; modules import heavy libraries inside the command functions only, so that
+``translator-flow --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import TranslatorFlowError
+
+
+class ErrorHandlingGroup(click.Group):
+    """Turns a TranslatorFlowError into one clear line on stderr and its exit code."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except TranslatorFlowError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=ErrorHandlingGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="translator-flow")
+def cli() -> None:
+    """Translate Russian press releases into Belarusian and English review drafts."""
+
+
+#: (module, command object name) of every command; helpers add one line each.
+COMMANDS: list[tuple[str, str]] = [
+    ("translate", "translate"),
+    ("translate", "demo"),
+]
+
+
+def _register() -> None:
+    from importlib import import_module
+
+    for module_name, attr in COMMANDS:
+        module = import_module(f"{__name__}.{module_name}")
+        cli.add_command(getattr(module, attr))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    _register()
+    cli(prog_name="translator-flow")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

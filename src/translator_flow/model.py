@@ -1,0 +1,195 @@
+"""The document model at the centre: frozen dataclasses every stage reads and returns.
+
+Readers produce a :class:`Document`; segmentation adds :class:`Segment`s; each target
+language yields a :class:`Translation` of :class:`TargetSegment`s with :class:`QAIssue`s;
+the pipeline returns a :class:`RunReport` that every writer (and the JSON contract) uses.
+Stages never mutate these objects; they build new ones (``dataclasses.replace``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["title", "lead", "paragraph", "quote", "list_item", "heading"]
+BLOCK_KINDS: tuple[str, ...] = ("title", "lead", "paragraph", "quote", "list_item", "heading")
+
+#: Where a draft came from: translation memory, machine translation, MT with glossary
+#: terms placed, a human edit, or nothing (the segment could not be translated).
+Origin = Literal["tm", "mt", "glossary", "human", "none"]
+
+#: What an engine mark means. Apertium writes ``*`` for a word its analyser does not
+#: know, ``#`` for a failed generation and ``@`` for a missing bilingual entry.
+MarkKind = Literal["unknown", "generation", "bilingual", "fallback"]
+
+Severity = Literal["blocking", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("blocking", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Inline formatting over ``[start, end)`` of a block's text (bold, italic, link)."""
+
+    start: int
+    end: int
+    style: Literal["bold", "italic", "link"]
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """One structural unit of a release: title, lead, paragraph, quote, list item, heading."""
+
+    index: int
+    kind: BlockKind
+    text: str
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Where a document came from, so outputs can name and sign it."""
+
+    source_path: str
+    format: str  # "txt" | "docx" | "html"
+    source_sha256: str
+    encoding: str | None = None
+    title: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed release: metadata and blocks in reading order, site chrome removed."""
+
+    meta: DocumentMeta
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One source sentence with a stable id (``b{block}s{n}``) and its place in the block."""
+
+    id: str
+    block: int
+    index: int  # position of the sentence inside its block, from 0
+    source: str
+    start: int  # character offsets into ``Block.text``
+    end: int
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Something the engine (or a fallback) could not translate cleanly, at ``[start, end)``
+    of the clean draft text. Reviewer information, never part of the publishable text."""
+
+    kind: MarkKind
+    word: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A glossary entry found in a source segment and the target form it should take."""
+
+    entry_id: str
+    source_text: str  # the form found in the source
+    start: int  # offsets in the segment's source
+    end: int
+    approved: str  # the entry's approved (dictionary) target form
+    target_form: str  # the inflected form placed in the draft ("" when not placed)
+    lemmas: str = ""  # how it matched, for `glossary show` and review notes
+    grammar: str = ""  # case/number taken from the source, e.g. "gent,sing"
+    flagged: str = ""  # why the reviewer should check this placement, "" if fine
+
+
+@dataclass(frozen=True)
+class QAIssue:
+    """One QA finding on one segment in one target language."""
+
+    check: str
+    severity: Severity
+    segment_id: str
+    lang: str
+    message: str
+    span: tuple[int, int] | None = None  # offsets in the draft text, when known
+
+
+@dataclass(frozen=True)
+class EngineOutput:
+    """What an engine returns for one text: the clean text, its marks, or an error.
+
+    ``text`` never carries engine marks. When ``error`` is set the engine could not
+    translate this text; ``text`` is then empty and the segment is "not translated".
+    """
+
+    text: str
+    marks: tuple[Mark, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class TargetSegment:
+    """The draft for one segment in one language."""
+
+    segment_id: str
+    lang: str
+    text: str
+    origin: Origin
+    status: Literal["translated", "untranslated"] = "translated"
+    marks: tuple[Mark, ...] = ()
+    term_hits: tuple[TermHit, ...] = ()
+    error: str | None = None
+    suggestions: tuple[str, ...] = ()  # near TM matches etc., shown to the reviewer
+
+
+@dataclass(frozen=True)
+class RunSignature:
+    """What produced an output (sacreBLEU's idea): written into every output file."""
+
+    tool_version: str
+    engine: str
+    engine_version: str
+    model_id: str
+    glossary_hash: str
+    segmenter_version: str
+
+    def as_text(self) -> str:
+        """One line for headers and ``<meta>`` tags."""
+        return (
+            f"translator-flow {self.tool_version} | engine {self.engine} {self.engine_version}"
+            f" | model {self.model_id} | glossary {self.glossary_hash} | segmenter {self.segmenter_version}"
+        )
+
+
+@dataclass(frozen=True)
+class Translation:
+    """All drafts of one document in one target language, with QA findings."""
+
+    lang: str
+    signature: RunSignature
+    targets: tuple[TargetSegment, ...]
+    issues: tuple[QAIssue, ...] = ()
+    error: str | None = None  # set when the language could not be produced at all
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """The result of translating one document: the object the JSON report is written from."""
+
+    document: Document
+    segments: tuple[Segment, ...]
+    translations: dict[str, Translation] = field(default_factory=dict)
+    outputs: tuple[str, ...] = ()  # paths written
+
+    def issues(self) -> tuple[QAIssue, ...]:
+        """Every QA issue of every language, in language then segment order."""
+        return tuple(i for t in self.translations.values() for i in t.issues)
+
+
+#: A protected span inside a text handed to an engine: the engine must pass the text
+#: between these private-use characters through verbatim (Apertium: a superblank).
+#: The glossary layer wraps approved target forms in them before MT.
+PROTECT_OPEN = "\ue000"
+PROTECT_CLOSE = "\ue001"
