@@ -36,6 +36,12 @@ def cli() -> None:
 COMMANDS: list[tuple[str, str]] = [
     ("translate", "translate"),
     ("translate", "demo"),
+    ("batch", "batch"),
+    ("review", "finalize"),
+    ("review", "export_xliff"),
+    ("models", "models"),
+    ("evaluate", "eval_cmd"),
+    ("glossary", "glossary"),
 ]
 
 

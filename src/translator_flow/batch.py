@@ -1,0 +1,245 @@
+"""Batch mode: every release under a folder, engines started once, resumable, one report.
+
+A document is skipped when its outputs exist and its *run key* (source hash, options,
+glossary hash, tool version) is the one recorded in ``OUTDIR/.batch-state.json`` after
+its last successful run. State is written atomically after each document, and outputs
+are written atomically by the writers, so an interrupted batch never leaves a half
+written file and restarts where it stopped.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import __version__
+from .config import Settings
+from .errors import TranslatorFlowError
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm")
+STATE_FILE = ".batch-state.json"
+REPORT_STEM = "batch-report"
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """One row of the batch report."""
+
+    document: str
+    status: str  # "ok" | "skipped" | "failed" | "incomplete" (a language could not be produced)
+    segments: int = 0
+    blocking: int = 0
+    warning: int = 0
+    info: int = 0
+    seconds: float = 0.0
+    error: str = ""
+    exit_code: int = 0
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    """All document results of a batch, in input order, and the files written for it."""
+
+    results: tuple[DocumentResult, ...]
+    report_json: Path
+    report_csv: Path
+
+    @property
+    def exit_code(self) -> int:
+        """0 when every document succeeded (or was skipped), else the worst failure's code."""
+        return max((r.exit_code for r in self.results), default=0)
+
+
+def find_inputs(indir: Path) -> list[Path]:
+    """Every supported release under ``indir`` (recursive), in a stable order."""
+    if not indir.is_dir():
+        from .errors import ConfigError
+
+        raise ConfigError(f"{indir} is not a folder; batch takes a folder of releases.")
+    return sorted(
+        p for p in indir.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith((".", "~$"))
+    )
+
+
+def output_plan(inputs: list[Path], indir: Path) -> dict[Path, tuple[Path, str]]:
+    """Map each input to (output sub-folder, stem); keeps sub-folders, resolves stem clashes."""
+    from .writers import default_stem
+
+    plan: dict[Path, tuple[Path, str]] = {}
+    seen: dict[tuple[Path, str], int] = {}
+    for path in inputs:
+        sub = path.parent.relative_to(indir)
+        stem = default_stem(path)
+        key = (sub, stem)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:  # release.ru.txt and release.ru.docx side by side
+            stem = f"{stem}-{path.suffix.lstrip('.').lower()}"
+        plan[path] = (sub, stem)
+    return plan
+
+
+def run_key(path: Path, settings: Settings, glossary_hash: str) -> str:
+    """What decides whether a finished document must be redone."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    options = [__version__, digest, glossary_hash, ",".join(settings.targets),
+               json.dumps(settings.engines, sort_keys=True), settings.combined, settings.xliff]
+    return hashlib.sha256(repr(options).encode()).hexdigest()[:16]
+
+
+# -- worker side (one Pipeline per process, engines started once) --------------------------
+_WORKER: dict[str, object] = {}
+
+
+def _worker_init(settings: Settings) -> None:
+    from .pipeline import Pipeline
+
+    _WORKER["pipeline"] = Pipeline(settings)
+
+
+def _translate_one(path: Path, out_dir: Path, stem: str) -> DocumentResult:
+    from .pipeline import Pipeline
+
+    pipeline = _WORKER["pipeline"]
+    assert isinstance(pipeline, Pipeline)
+    local = replace(pipeline.settings, out_dir=out_dir, force=True)  # resumed: ours to replace
+    start = time.perf_counter()
+    saved, pipeline.settings = pipeline.settings, local
+    try:
+        report = pipeline.translate_and_write(path, stem=stem)
+    except TranslatorFlowError as exc:
+        return DocumentResult(str(path), "failed", seconds=time.perf_counter() - start,
+                              error=str(exc), exit_code=exc.exit_code)
+    except Exception as exc:  # one broken document must never stop the others
+        return DocumentResult(str(path), "failed", seconds=time.perf_counter() - start,
+                              error=f"{type(exc).__name__}: {exc}", exit_code=1)
+    finally:
+        pipeline.settings = saved
+    counts = {"blocking": 0, "warning": 0, "info": 0}
+    for issue in report.issues():
+        counts[issue.severity] += 1
+    missing = [f"{lang}: {t.error}" for lang, t in report.translations.items() if t.error]
+    return DocumentResult(
+        str(path), "incomplete" if missing else "ok", segments=len(report.segments),
+        seconds=round(time.perf_counter() - start, 3), error="; ".join(missing),
+        exit_code=3 if missing else 0, **counts,
+    )
+
+
+# -- coordinator ---------------------------------------------------------------------------
+def run_batch(
+    indir: Path,
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    on_result: Callable[[DocumentResult, int, int], None] | None = None,
+) -> BatchReport:
+    """Translate every release under ``indir`` into ``settings.out_dir``; see module doc."""
+    indir, out_root = Path(indir), Path(settings.out_dir)
+    inputs = find_inputs(indir)
+    _prepare_out_dir(out_root)
+    state_path = out_root / STATE_FILE
+    state = _load_state(state_path)
+    plan = output_plan(inputs, indir)
+
+    _worker_init(settings)
+    pipeline = _WORKER["pipeline"]
+    glossary = getattr(pipeline, "glossary")
+    glossary_hash = glossary.hash if glossary is not None else "none"
+
+    results: dict[Path, DocumentResult] = {}
+    todo: list[Path] = []
+    for path in inputs:
+        key = run_key(path, settings, glossary_hash)
+        rel = path.relative_to(indir).as_posix()
+        done = state.get(rel)
+        if done and done.get("key") == key and all(Path(o).exists() for o in done.get("outputs", [])):
+            results[path] = DocumentResult(str(path), "skipped")
+            if on_result:
+                on_result(results[path], len(results), len(inputs))
+        else:
+            todo.append(path)
+
+    def record(path: Path, result: DocumentResult) -> None:
+        results[path] = result
+        rel = path.relative_to(indir).as_posix()
+        if result.status in ("ok",):
+            sub, stem = plan[path]
+            outputs = sorted(str(p) for p in (out_root / sub).glob(f"{stem}.*") if not p.name.startswith("."))
+            state[rel] = {"key": run_key(path, settings, glossary_hash), "outputs": outputs}
+        else:
+            state.pop(rel, None)
+        _atomic_write_text(state_path, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+        if on_result:
+            on_result(result, len(results), len(inputs))
+
+    try:
+        if jobs <= 1 or len(todo) <= 1:
+            for path in todo:
+                sub, stem = plan[path]
+                record(path, _translate_one(path, out_root / sub, stem))
+        else:
+            _WORKER.pop("pipeline").close()  # type: ignore[union-attr]
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(settings,)) as pool:
+                futures = {pool.submit(_translate_one, p, out_root / plan[p][0], plan[p][1]): p for p in todo}
+                for future in as_completed(futures):
+                    record(futures[future], future.result())
+    finally:
+        worker = _WORKER.pop("pipeline", None)
+        if worker is not None:
+            worker.close()  # type: ignore[union-attr]
+
+    ordered = tuple(results[p] for p in inputs if p in results)
+    report_json, report_csv = out_root / f"{REPORT_STEM}.json", out_root / f"{REPORT_STEM}.csv"
+    _atomic_write_text(report_json, json.dumps(
+        {"tool_version": __version__, "documents": [asdict(r) for r in ordered]}, ensure_ascii=False, indent=2))
+    _atomic_write_text(report_csv, _csv(ordered))
+    return BatchReport(ordered, report_json, report_csv)
+
+
+def _csv(results: tuple[DocumentResult, ...]) -> str:
+    buffer = io.StringIO()
+    fields = ["document", "status", "segments", "blocking", "warning", "info", "seconds", "error"]
+    writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for result in results:
+        writer.writerow(asdict(result))
+    return buffer.getvalue()
+
+
+def _prepare_out_dir(out_root: Path) -> None:
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from .errors import OutputError
+
+        raise OutputError(f"Cannot create output folder {out_root}: {exc.strerror}; choose another --out.") from None
+    for stale in _stale_temp_files(out_root):  # left by a process that was killed outright
+        stale.unlink(missing_ok=True)
+
+
+def _stale_temp_files(out_root: Path) -> Iterator[Path]:
+    from .writers.atomic import TEMP_PREFIX
+
+    yield from out_root.rglob(f"{TEMP_PREFIX}*")
+
+
+def _load_state(path: Path) -> dict[str, dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    from .writers.atomic import atomic_write_bytes
+
+    atomic_write_bytes(path, text.encode("utf-8"), force=True)

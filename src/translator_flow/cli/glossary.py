@@ -1,0 +1,124 @@
+"""``translator-flow glossary …``: the editors' commands (lint, add, show, export, import).
+
+Thin: each command calls one function of ``translator_flow.glossary`` and prints.
+The glossary package (and pymorphy3, lxml) are imported inside the commands only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+GLOSSARY_OPTION = click.option(
+    "--glossary",
+    "glossary_paths",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Glossary file or folder (repeatable). Default: ./glossary",
+)
+
+
+@click.group("glossary")
+def glossary() -> None:
+    """Maintain and inspect the official-terms glossary."""
+
+
+@glossary.command("lint")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def lint(paths: tuple[Path, ...]) -> None:
+    """Check glossary files (default: ./glossary); exit 1 when anything is wrong."""
+    from ..glossary.core import DEFAULT_GLOSSARY_DIR
+    from ..glossary.lint import lint_paths
+
+    count, problems = lint_paths(list(paths) or [DEFAULT_GLOSSARY_DIR])
+    for p in problems:
+        click.echo(str(p))
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        click.echo(f"{len(errors)} problem(s) in {count} entries", err=True)
+        raise SystemExit(1)
+    warnings = len(problems) - len(errors)
+    click.echo(f"OK: {count} entries" + (f" ({warnings} warning(s))" if warnings else ""))
+
+
+@glossary.command("add")
+@click.option("--ru", required=True, help="Russian dictionary form, e.g. «Смоленская область».")
+@click.option("--be", default="", help="Approved Belarusian form.")
+@click.option("--en", default="", help="Approved English form.")
+@click.option("--note", default="", help="Note for editors.")
+@click.option("--source", default="", help="Where the official form comes from (site, law).")
+@click.option("--id", "entry_id", default=None, help="Entry id (default: made from the English term).")
+@click.option("--file", "file", type=click.Path(path_type=Path), default=None,
+              help="CSV file to append to. Default: glossary/custom.csv")
+@GLOSSARY_OPTION
+def add(ru: str, be: str, en: str, note: str, source: str, entry_id: str | None,
+        file: Path | None, glossary_paths: tuple[Path, ...]) -> None:
+    """Add a term (refuses one the glossary already has)."""
+    from ..glossary.maintenance import DEFAULT_ADD_FILE, add_entry, glossary_for
+
+    entry = add_entry(glossary_for(glossary_paths), file or DEFAULT_ADD_FILE, ru=ru, be=be, en=en,
+                      note=note, source=source, entry_id=entry_id)
+    click.echo(f"Added {entry.id}: {entry.ru} → {entry.be or '—'} / {entry.en or '—'} ({entry.file})")
+    if not source:
+        click.echo("Tip: give --source (the site or law the official form comes from).")
+
+
+@glossary.command("show")
+@click.argument("phrase")
+@GLOSSARY_OPTION
+def show(phrase: str, glossary_paths: tuple[Path, ...]) -> None:
+    """Show which entries match a Russian phrase, why, and the forms that would be placed."""
+    from ..glossary.maintenance import glossary_for
+
+    g = glossary_for(glossary_paths)
+    hits = g.find(phrase)
+    if not hits:
+        click.echo(f"No glossary entry matches «{phrase}» ({len(g)} entries).")
+        return
+    _, be_hits = g.protect(phrase, hits, "be")
+    _, en_hits = g.protect(phrase, hits, "en")
+    for be_hit, en_hit in zip(be_hits, en_hits):
+        entry = g.get(be_hit.entry_id)
+        click.echo(f"«{be_hit.source_text}» [{be_hit.start}:{be_hit.end}] → entry {entry.id} «{entry.ru}» ({entry.where})")
+        click.echo(f"  lemmas: {be_hit.lemmas}")
+        click.echo(f"  grammar: {be_hit.grammar or '—'}")
+        click.echo(f"  be: {be_hit.target_form or '—'}   (approved: {entry.be or '—'})")
+        click.echo(f"  en: {en_hit.target_form or '—'}   (approved: {entry.en or '—'})")
+        for hit in (be_hit, en_hit):
+            if hit.flagged:
+                click.echo(f"  check: {hit.flagged}")
+
+
+@glossary.command("export")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), default="tbx", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@GLOSSARY_OPTION
+def export(out: Path, fmt: str, force: bool, glossary_paths: tuple[Path, ...]) -> None:
+    """Export the glossary as TBX (for CAT tools) or as one CSV."""
+    from ..glossary.maintenance import export_glossary, glossary_for
+
+    n = export_glossary(glossary_for(glossary_paths), out, fmt, force=force)
+    click.echo(f"Wrote {n} entries to {out}")
+
+
+@glossary.command("import")
+@click.argument("src", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--to", "dest", type=click.Path(path_type=Path), default=None,
+              help="CSV file to write. Default: glossary/<name>.csv")
+@click.option("--force", is_flag=True, help="Overwrite the target CSV if it exists.")
+@GLOSSARY_OPTION
+def import_(src: Path, dest: Path | None, force: bool, glossary_paths: tuple[Path, ...]) -> None:
+    """Import a TBX or CSV file into the glossary folder (terms already present are skipped)."""
+    from ..glossary.core import DEFAULT_GLOSSARY_DIR
+    from ..glossary.maintenance import glossary_for, import_glossary
+
+    target = dest or DEFAULT_GLOSSARY_DIR / (src.stem + ".csv")
+    written, skipped = import_glossary(glossary_for(glossary_paths), src, target, force=force)
+    for p in skipped:
+        click.echo(str(p))
+    click.echo(f"Imported {len(written)} entries into {target}" + (f" ({len(skipped)} skipped)" if skipped else ""))
+
+
+import_.name = "import"

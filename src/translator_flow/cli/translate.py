@@ -1,0 +1,145 @@
+"""`translate` and `demo`: one or more releases in, review packages out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_ENGINE_UNAVAILABLE, EXIT_QA_BLOCKING, TranslatorFlowError
+
+SAMPLE_SUFFIXES = (".txt", ".docx", ".html", ".htm")
+
+
+def _settings(config: Path | None, **options: object):
+    from ..config import load_settings
+
+    return load_settings(config).with_options(**options)
+
+
+def _targets(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    from ..config import parse_targets
+
+    return parse_targets(value)
+
+
+def _summary(report) -> str:
+    parts = []
+    for lang, translation in report.translations.items():
+        if translation.error:
+            parts.append(f"{lang}: not produced")
+            continue
+        counts = {sev: 0 for sev in ("blocking", "warning")}
+        for issue in translation.issues:
+            counts[issue.severity] = counts.get(issue.severity, 0) + 1
+        untranslated = sum(1 for t in translation.targets if t.status == "untranslated")
+        extra = f", {untranslated} untranslated" if untranslated else ""
+        parts.append(
+            f"{lang}: {len(translation.targets)} segments{extra}, "
+            f"{counts['blocking']} blocking / {counts['warning']} warnings"
+        )
+    return "; ".join(parts)
+
+
+def run_translate(inputs: list[Path], settings, fail_on: str | None, echo=click.echo) -> int:
+    """Translate ``inputs`` one by one with a progress line each; returns the exit code."""
+    from ..pipeline import Pipeline
+    from ..writers import write_outputs  # noqa: F401  (fail fast if writers are broken)
+
+    exit_code = 0
+    unavailable: dict[str, str] = {}
+    with Pipeline(settings) as pipeline:
+        for number, path in enumerate(inputs, 1):
+            echo(f"[{number}/{len(inputs)}] {path} …", nl=False)
+            try:
+                from ..pipeline import timed
+
+                report, seconds = timed(lambda: pipeline.translate_and_write(path))
+            except TranslatorFlowError as exc:
+                echo(" failed", err=False)
+                echo(f"Error: {exc}", err=True)
+                exit_code = max(exit_code, exc.exit_code)
+                continue
+            echo(f" done in {seconds:.1f} s — {_summary(report)}")
+            for output in report.outputs:
+                echo(f"    {output}")
+            for lang, translation in report.translations.items():
+                if translation.error:
+                    unavailable[lang] = translation.error
+            if fail_on and any(_at_least(i.severity, fail_on) for i in report.issues()):
+                exit_code = max(exit_code, EXIT_QA_BLOCKING)
+    for lang, error in unavailable.items():
+        echo(f"Error: {lang} drafts were not written: {error}", err=True)
+        exit_code = max(exit_code, EXIT_ENGINE_UNAVAILABLE)
+    return exit_code
+
+
+def _at_least(severity: str, threshold: str) -> bool:
+    order = {"info": 0, "warning": 1, "blocking": 2}
+    return order.get(severity, 0) >= order[threshold]
+
+
+def common_options(func):
+    """Options shared by `translate` and `batch`."""
+    options = [
+        click.option("--to", "targets", callback=_targets, metavar="LANGS",
+                     help="Target languages, comma-separated (default: be,en)."),
+        click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default: out)."),
+        click.option("--glossary", "glossary", type=click.Path(exists=True, path_type=Path), multiple=True,
+                     help="Glossary CSV/TBX file or folder (default: ./glossary). Repeatable."),
+        click.option("--tm", "tm_dir", type=click.Path(path_type=Path),
+                     help="Translation-memory folder (default: ./tm)."),
+        click.option("--force", is_flag=True, default=None, help="Overwrite existing outputs."),
+        click.option("--combined", is_flag=True, default=None,
+                     help="Also write one ru | be | en review DOCX and HTML."),
+        click.option("--xliff", is_flag=True, default=None, help="Also write XLIFF 2.0 per language."),
+        click.option("--force-language", is_flag=True, default=None,
+                     help="Translate even when the input does not look Russian."),
+        click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                     help="TOML settings file."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@common_options
+@click.option("--fail-on", type=click.Choice(["blocking", "warning"]),
+              help="Exit with code 1 when QA finds issues of this severity or worse.")
+def translate(inputs, targets, out_dir, glossary, tm_dir, force, combined, xliff, force_language,
+              config, fail_on) -> None:
+    """Translate Russian releases (.txt, .docx, .html) into review drafts.
+
+    For each INPUT and language writes OUT/<stem>.<lang>.review.docx/.html (for editors),
+    OUT/<stem>.<lang>.docx/.html (publishable drafts) and OUT/<stem>.json.
+    Exit codes: 0 ok, 1 QA issues (--fail-on), 2 usage, 3 engine unavailable, 4 bad input.
+    """
+    settings = _settings(config, targets=targets, out_dir=out_dir, glossary=tuple(glossary) or None,
+                         tm_dir=tm_dir, force=force, combined=combined, xliff=xliff,
+                         force_language=force_language)
+    raise SystemExit(run_translate(list(inputs), settings, fail_on))
+
+
+@click.command()
+@click.option("--samples", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("samples"), show_default=True, help="Folder of sample releases.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/demo"),
+              show_default=True, help="Where to write the outputs (overwritten).")
+def demo(samples: Path, out_dir: Path) -> None:
+    """Translate the shipped sample releases into OUT (be and en) and list the outputs."""
+    inputs = sorted(p for p in samples.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES)
+    if not inputs:
+        raise click.UsageError(f"No sample releases ({', '.join(SAMPLE_SUFFIXES)}) in {samples}.")
+    settings = _settings(None, out_dir=out_dir, force=True, combined=True)
+    code = run_translate(inputs, settings, None)
+    click.echo(f"\nOutputs are in {out_dir.resolve()}/ — open the *.review.html files in a browser,")
+    click.echo("the *.review.docx files in Word or LibreOffice.")
+    if code == EXIT_ENGINE_UNAVAILABLE:
+        click.echo("English drafts need an Argos ru→en model (see the message above); "
+                   "the Belarusian outputs are complete.")
+        code = 0
+    raise SystemExit(code)

@@ -1,0 +1,90 @@
+"""Run settings: one dataclass, optionally read from a TOML file.
+
+Nothing here reads the environment or touches the disk at import time; defaults are
+relative paths resolved by the caller's working directory.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+#: Languages translator-flow can produce, with their default engine.
+SUPPORTED_TARGETS: dict[str, str] = {"be": "apertium", "en": "argos"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run needs to know besides the input files."""
+
+    targets: tuple[str, ...] = ("be", "en")
+    engines: dict[str, str] = field(default_factory=lambda: dict(SUPPORTED_TARGETS))
+    #: Glossary files or folders; None means ``glossary/`` in the working directory if present.
+    glossary: tuple[Path, ...] | None = None
+    #: Translation-memory folder (TMX per language pair); read by translate, fed by finalize.
+    tm_dir: Path | None = Path("tm")
+    out_dir: Path = Path("out")
+    force: bool = False
+    combined: bool = False
+    xliff: bool = False
+    force_language: bool = False
+    argos_threads: int = 1
+    argos_packages_dir: Path | None = None
+    apertium_timeout: float = 30.0
+
+    def __post_init__(self) -> None:
+        unknown = [t for t in self.targets if t not in SUPPORTED_TARGETS]
+        if unknown or not self.targets:
+            raise ConfigError(
+                f"Unsupported target language(s): {', '.join(unknown) or '(none)'}. "
+                f"Use --to with any of: {', '.join(SUPPORTED_TARGETS)}."
+            )
+
+    def with_options(self, **changes: Any) -> "Settings":
+        """A copy with the given fields changed (None values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    def glossary_paths(self) -> tuple[Path, ...]:
+        """The glossary sources to load: explicit ones, else ./glossary when it exists."""
+        if self.glossary is not None:
+            return self.glossary
+        default = Path("glossary")
+        return (default,) if default.is_dir() else ()
+
+
+def parse_targets(value: str) -> tuple[str, ...]:
+    """Parse ``--to be,en`` into a tuple, keeping order and dropping duplicates."""
+    langs = [part.strip().lower() for part in value.split(",") if part.strip()]
+    return tuple(dict.fromkeys(langs))
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Read Settings from a TOML file (``[translator-flow]`` table or top level)."""
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"Config file {path} does not exist; check the --config path.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or drop --config.") from None
+    data = data.get("translator-flow", data)
+    known = {f.name for f in fields(Settings)}
+    extra = sorted(set(data) - known)
+    if extra:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(extra)}; known: {', '.join(sorted(known))}.")
+    converted: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "targets":
+            converted[key] = parse_targets(value) if isinstance(value, str) else tuple(value)
+        elif key == "glossary":
+            converted[key] = tuple(Path(v) for v in ([value] if isinstance(value, str) else value))
+        elif key in {"tm_dir", "out_dir", "argos_packages_dir"}:
+            converted[key] = Path(value)
+        else:
+            converted[key] = value
+    return Settings(**converted)

@@ -1,0 +1,271 @@
+"""The Apertium mode's stages as one long-lived chain of processes in null-flush mode.
+
+The ``apertium`` shell wrapper is not used: it hides a crashing stage (only the last
+stage's exit status reaches the shell) and its deformatters do not flush on ``\\0``.
+Here the mode file is parsed into stages, the tagger stage is fixed (see
+:func:`fix_tagger`), every stage gets ``-z``, and the processes are connected stdout to
+stdin in one process group, so a hung or crashed chain can be killed as a whole.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import shlex
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import weakref
+from pathlib import Path
+from typing import IO, Iterator, Literal, Mapping, Sequence
+
+from ..errors import EngineError
+
+Tagger = Literal["first", "hmm"]
+
+
+def read_mode(path: Path) -> list[list[str]]:
+    """Parse a ``.mode`` file (a shell pipeline) into one argv per stage.
+
+    ``$1`` is the generator's option (``-g``: keep the ``*``/``#``/``@`` marks); ``$2``
+    (the wrapper's tagger option, empty by default) is dropped.
+    """
+    lexer = shlex.shlex(path.read_text(encoding="utf-8"), posix=True, punctuation_chars="|")
+    lexer.whitespace_split = True
+    stages: list[list[str]] = [[]]
+    for token in lexer:
+        if token == "|":
+            stages.append([])
+        elif token == "$1":
+            stages[-1].append("-g")
+        elif not (token.startswith("$") and token[1:].isdigit()):
+            stages[-1].append(token)
+    return [s for s in stages if s]
+
+
+def program(argv: Sequence[str]) -> str:
+    """The program name of a stage (``apertium-tagger`` for ``/usr/bin/apertium-tagger -g``)."""
+    return os.path.basename(argv[0])
+
+
+def fix_tagger(stages: list[list[str]], tagger: Tagger, prob_copy: Path | None = None) -> list[list[str]]:
+    """Replace the crashing ``apertium-tagger -g X.prob`` stage (apertium issue #223).
+
+    apertium 3.8.2+ first reads the model as a perceptron; the old HMM ``.prob`` parses
+    "successfully", and tagging then aborts or segfaults on any word the constraint
+    grammar left ambiguous. ``"first"`` drops the tagger and lets ``cg-proc -1 -n`` keep
+    the first reading in the tagger's output format; ``"hmm"`` points the tagger at
+    ``prob_copy``, a copy made by :func:`write_hmm_prob` that the perceptron reader
+    rejects, so the real HMM tagger runs.
+    """
+    out: list[list[str]] = []
+    for argv in stages:
+        if program(argv) != "apertium-tagger":
+            out.append(list(argv))
+        elif tagger == "first":
+            if not out or program(out[-1]) != "cg-proc":
+                raise EngineError("The Apertium mode has no cg-proc stage before its tagger; use tagger='hmm'.")
+            out[-1] = [out[-1][0], "-1", "-n", *out[-1][1:]]
+        else:
+            if prob_copy is None:
+                raise ValueError("tagger='hmm' needs the patched .prob copy")
+            out.append([a if not a.endswith(".prob") else str(prob_copy) for a in argv])
+    return out
+
+
+def _mb_read(data: bytes, i: int) -> tuple[int, int]:
+    """lttoolbox ``Compression::multibyte_read``: the top two bits give the length."""
+    up = data[i]
+    size = 1 + (up >> 6)
+    value = up & 0x3F
+    for b in data[i + 1:i + size]:
+        value = (value << 8) | b
+    return value, i + size
+
+
+def write_hmm_prob(src: Path, dst: Path) -> Path:
+    """Copy an HMM ``.prob`` so that apertium-tagger must read it as HMM.
+
+    The leading open-class count and its deltas are rewritten in lttoolbox's 2-byte
+    multibyte form, which ``Compression::multibyte_read`` accepts as the same numbers;
+    the perceptron deserialiser, reading the same bytes as length-prefixed integers,
+    then runs off the end of the file and throws, and the tagger falls back to HMM.
+    Measured on apertium 3.8.3: output equals a forced HMM run, and no crash.
+    """
+    data = src.read_bytes()
+    count, i = _mb_read(data, 0)
+    values = [count]
+    for _ in range(count):
+        v, i = _mb_read(data, i)
+        values.append(v)
+    if any(v >= 0x4000 for v in values):
+        raise EngineError(f"Unexpected tagger model layout in {src}; use tagger='first'.")
+    head = b"".join(bytes([0x40 | (v >> 8), v & 0xFF]) for v in values)
+    dst.write_bytes(head + data[i:])
+    return dst
+
+
+def missing_parts(stages: Sequence[Sequence[str]]) -> list[str]:
+    """Programs not on PATH and data files (absolute paths in the mode) that do not exist."""
+    missing = [program(s) for s in stages if shutil.which(s[0]) is None]
+    for argv in stages:
+        missing += [a for a in argv[1:] if a.startswith("/") and not os.path.exists(a)]
+    return missing
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
+
+
+class PipelineFailure(Exception):
+    """The chain failed while segment ``index`` (position in the streamed batch) was pending."""
+
+    def __init__(self, index: int, reason: str) -> None:
+        super().__init__(reason)
+        self.index = index
+        self.reason = reason
+
+
+def _kill(procs: list[subprocess.Popen[bytes]], pgid: int) -> None:
+    if any(p.poll() is None for p in procs):
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    for p in procs:
+        try:
+            p.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # pragma: no cover - SIGKILL is not ignorable
+            pass
+
+
+class Pipeline:
+    """One running chain of stages: write null-terminated segments, read them back in order."""
+
+    def __init__(self, stages: Sequence[Sequence[str]]) -> None:
+        self.stages = [list(s) for s in stages]
+        self.procs: list[subprocess.Popen[bytes]] = []
+        self._stderr: list[IO[bytes]] = []
+        self._buf = bytearray()
+        self._started = 0.0
+        try:
+            for argv in self.stages:
+                err = tempfile.TemporaryFile()
+                self._stderr.append(err)
+                first = not self.procs
+                proc = subprocess.Popen(
+                    argv,
+                    stdin=subprocess.PIPE if first else self.procs[-1].stdout,
+                    stdout=subprocess.PIPE,
+                    stderr=err,
+                    # One new process group, so a hung chain is killed as a whole; not
+                    # the terminal's foreground group, so Ctrl-C reaches only Python.
+                    process_group=0 if first else self.procs[0].pid,
+                )
+                if not first:
+                    self.procs[-1].stdout.close()  # type: ignore[union-attr]  # the next stage owns it now
+                self.procs.append(proc)
+        except OSError as exc:
+            self.close()
+            raise EngineError(f"Cannot start Apertium stage {program(argv)}: {exc}") from exc
+        self._finalizer = weakref.finalize(self, _kill, self.procs, self.procs[0].pid)
+
+    def alive(self) -> bool:
+        """True while every stage is running."""
+        return all(p.poll() is None for p in self.procs)
+
+    def diagnosis(self) -> str:
+        """Which stage died and what it printed, for a reviewer-readable error."""
+        notes = []
+        for argv, proc, err in zip(self.stages, self.procs, self._stderr):
+            code = proc.poll()
+            err.seek(0, os.SEEK_END)
+            size = err.tell()
+            err.seek(max(0, size - 300))
+            text = " ".join(err.read().decode("utf-8", "replace").split())
+            if code is not None and code != 0 and code != -signal.SIGKILL:
+                how = f"killed by signal {_signal_name(-code)}" if code < 0 else f"exited with code {code}"
+                notes.append(f"{program(argv)} {how}" + (f" ({text})" if text else ""))
+            elif code is None and text and not notes:
+                notes.append(f"{program(argv)} said: {text}")
+        return "; ".join(notes)
+
+    def stream(self, payloads: Sequence[bytes], waits: Sequence[float]) -> Iterator[bytes]:
+        """Write ``payloads`` (each ending in ``\\0``) on a thread; yield each output in order.
+
+        Writing runs beside reading, otherwise large batches fill the pipes and both
+        sides block. ``waits[i]`` bounds the seconds to wait for output ``i`` after the
+        previous one arrived. On a timeout, a dead stage or end of output this raises
+        :class:`PipelineFailure` for the pending segment; the caller must then
+        :meth:`close` this pipeline.
+        """
+        stdin = self.procs[0].stdin
+        assert stdin is not None
+
+        def write() -> None:
+            try:
+                for p in payloads:
+                    stdin.write(p)
+                stdin.flush()
+            except (OSError, ValueError):
+                pass  # the chain died or was killed; the reader reports why
+
+        writer = threading.Thread(target=write, name="apertium-writer", daemon=True)
+        writer.start()
+        fd = self.procs[-1].stdout.fileno()  # type: ignore[union-attr]
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_READ)
+            for index, wait in enumerate(waits):
+                deadline = time.monotonic() + wait
+                while True:
+                    cut = self._buf.find(b"\0")
+                    if cut > 0:
+                        chunk = bytes(self._buf[:cut])
+                        del self._buf[:cut + 1]
+                        yield chunk
+                        break
+                    if cut == 0:  # cg-proc doubles the flush mark; the extra one is empty
+                        del self._buf[:1]
+                        continue
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise PipelineFailure(index, f"no output within {wait:.0f} s (an Apertium stage hung)")
+                    if not sel.select(left):
+                        continue
+                    data = os.read(fd, 1 << 16)
+                    if not data:
+                        time.sleep(0.05)  # let the exit statuses settle for the diagnosis
+                        reason = self.diagnosis() or "the Apertium pipeline stopped"
+                        raise PipelineFailure(index, reason)
+                    self._buf += data
+        writer.join(timeout=1)
+
+    def close(self) -> None:
+        """Kill the whole process group and release the stderr files."""
+        finalizer = getattr(self, "_finalizer", None)
+        if finalizer is not None:
+            finalizer.detach()
+        if self.procs:
+            _kill(self.procs, self.procs[0].pid)
+            for p in self.procs:
+                for f in (p.stdin, p.stdout):
+                    if f is not None:
+                        try:
+                            f.close()
+                        except OSError:
+                            pass
+        for err in self._stderr:
+            err.close()
+        self._stderr = []
+
+
+def plain_command(stages: Sequence[Sequence[str]]) -> str:
+    """The stages as one shell pipeline between ``apertium-destxt`` and ``apertium-retxt``."""
+    parts = ["apertium-destxt", *(shlex.join(s) for s in stages), "apertium-retxt"]
+    return " | ".join(parts)

@@ -1,0 +1,148 @@
+"""Apertium stream format in and out: our own deformatter and reformatter.
+
+``apertium-destxt``/``apertium-retxt`` do not flush on ``\\0``, so a null-flush pipeline
+needs the text deformatted and reformatted here. Two facts measured on apertium 3.8.3 /
+lttoolbox 3.7.1 shape the details:
+
+* Only ``\\ $ / < > @ [ ] ^ { }`` survive as backslash escapes. An escaped ``\\*`` or
+  ``\\#`` comes out of the pipeline unescaped and a literal ``~`` is deleted (the
+  post-generator uses it). Those source characters are therefore wrapped in superblanks
+  (``[*]``), which every stage passes verbatim, so in the output an *unescaped* ``*``,
+  ``#`` or ``@`` outside a superblank can only be an engine mark.
+* A superblank ``[...]`` is copied verbatim by every stage: it carries protected spans,
+  newlines and the per-segment id that keeps outputs in step with inputs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..model import PROTECT_CLOSE, PROTECT_OPEN, Mark
+
+#: Characters that are special in the stream format and survive a backslash escape.
+_ESCAPED = frozenset("\\$/<>@[]^{}")
+#: Characters the stages drop, unescape or use as marks: passed inside a superblank.
+_SUPERBLANKED = frozenset("*#@~\n")
+#: Engine marks in generated text and the kind each one means.
+MARK_KINDS = {"*": "unknown", "#": "generation", "@": "bilingual"}
+#: Characters inside a marked word besides letters, digits and combining marks
+#: (Belarusian and Russian words carry apostrophes and hyphens: «сям'я», «кое-что»).
+_WORD_INNER = frozenset("-'’ʼ")
+
+_ID_RE = re.compile(r"\[tf:(\d+)\]")
+
+
+def _escape_in_superblank(text: str) -> str:
+    # Inside a superblank too: an unescaped ``^`` there derails a later stage, which then
+    # drops the whole segment (measured), so every stream-special character is escaped.
+    return "".join("\\" + ch if ch in _ESCAPED else ch for ch in text)
+
+
+def deformat(text: str, segment_id: int | None = None) -> str:
+    """Turn plain text into one Apertium stream segment (without the trailing ``\\0``).
+
+    Protected spans (``PROTECT_OPEN``…``PROTECT_CLOSE``) become superblanks, so the
+    stages copy them verbatim; an unclosed span is protected to the end of the text.
+    ``segment_id`` prefixes the segment with ``[tf:N]`` so the reader can check that
+    outputs come back in step. NUL characters are removed: ``\\0`` is the flush mark.
+    The segment ends with an empty blank ``[]``: without it ``lt-proc -z`` waits for
+    one more character and the pipeline stalls.
+    """
+    out: list[str] = [] if segment_id is None else [f"[tf:{segment_id}]"]
+    protected: list[str] | None = None
+    for ch in text:
+        if ch == "\0":
+            continue
+        if protected is not None:
+            if ch == PROTECT_CLOSE:
+                out.append("[" + _escape_in_superblank("".join(protected)) + "]")
+                protected = None
+            elif ch != PROTECT_OPEN:  # a nested opener is dropped, never shown
+                protected.append(ch)
+        elif ch == PROTECT_OPEN:
+            protected = []
+        elif ch == PROTECT_CLOSE:
+            continue  # a stray closer: delimiters never reach the output
+        elif ch in _SUPERBLANKED:
+            out.append("[" + ch + "]")
+        elif ch in _ESCAPED:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    if protected is not None:
+        out.append("[" + _escape_in_superblank("".join(protected)) + "]")
+    out.append("[]")
+    return "".join(out)
+
+
+def split_id(raw: str) -> tuple[int | None, str]:
+    """Split a ``[tf:N]`` prefix off one output segment: ``(N, rest)``, or ``(None, raw)``."""
+    m = _ID_RE.match(raw)
+    if m is None:
+        return None, raw
+    return int(m.group(1)), raw[m.end():]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch).startswith("M")
+
+
+def _word_end(raw: str, i: int) -> int:
+    """End of the word that starts at ``raw[i]`` (letters, digits, inner ``-`` and ``'``)."""
+    n = len(raw)
+    j = i
+    while j < n:
+        ch = raw[j]
+        if _is_word_char(ch):
+            j += 1
+        elif ch in _WORD_INNER and j > i and j + 1 < n and _is_word_char(raw[j + 1]):
+            j += 1
+        else:
+            break
+    return j
+
+
+def reformat(raw: str) -> tuple[str, tuple[Mark, ...]]:
+    """Turn one generated stream segment into clean text and its engine marks.
+
+    Escapes are undone, superblanks are replaced by their (unescaped) content, and an
+    unescaped ``*``/``#``/``@`` outside a superblank becomes a :class:`Mark` over the
+    word it prefixes; mark offsets index the returned clean text. A mark character not
+    followed by a word carries no information for a reviewer and is dropped.
+    """
+    parts: list[str] = []
+    marks: list[Mark] = []
+    length = 0
+    i, n = 0, len(raw)
+    while i < n:
+        ch = raw[i]
+        if ch == "\\" and i + 1 < n:
+            piece = raw[i + 1]
+            i += 2
+        elif ch == "[":
+            buf: list[str] = []
+            i += 1
+            while i < n and raw[i] != "]":
+                if raw[i] == "\\" and i + 1 < n:
+                    i += 1
+                buf.append(raw[i])
+                i += 1
+            i += 1  # the closing bracket (or the end of a truncated stream)
+            piece = "".join(buf)
+        elif ch in MARK_KINDS:
+            end = _word_end(raw, i + 1)
+            piece = raw[i + 1:end]
+            if piece:
+                marks.append(Mark(MARK_KINDS[ch], piece, length, length + len(piece)))  # type: ignore[arg-type]
+            i = end
+        else:
+            # Copy a run of ordinary characters at once (the common case).
+            j = i + 1
+            while j < n and raw[j] not in "\\[*#@":
+                j += 1
+            piece = raw[i:j]
+            i = j
+        parts.append(piece)
+        length += len(piece)
+    return "".join(parts), tuple(marks)

@@ -1,0 +1,329 @@
+"""Belarusian forms of a glossary term in every case and number.
+
+The term's structure follows the Russian one: agreeing adjectives and the head noun
+inflect, genitive complements stay as written («Міністэрства замежных спраў» → only the
+first word changes); in a person's name every word inflects. Each inflecting word is
+generated with Apertium's Belarusian generator from its lemma and tags (found by the
+Belarusian analyser). Words the dictionary lacks are inflected like a known word that
+ends the same way (the stem swapped): first a known word that *is* their ending
+(«аграпрамысловы» like «прамысловы»), then a small table of model words for regular
+classes (adjectives in -скі/-цкі/-ы, toponyms in -ск, feminine nouns in -а/-ія,
+neuter -ства), and for surnames the regular declension of -ін/-оў and -ка surnames.
+Anything else gets no form: the caller places the base form and flags it, and editors can
+pin forms in ``be_forms``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .entries import CASES, NUMBERS
+from .lttoolbox import LtToolbox, Reading
+
+#: Model words for regular classes (suffix of an unknown word → a known word with it).
+#: Each model is checked against the analyser at run time; one it does not know is skipped.
+ADJ_MODELS: tuple[tuple[str, str], ...] = (
+    ("ская", "Віцебская"), ("скае", "Віцебскае"), ("скі", "Віцебскі"),
+    ("цкая", "Брэсцкая"), ("цкае", "Брэсцкае"), ("цкі", "Брэсцкі"),
+    ("ная", "прамысловая"), ("вая", "прамысловая"), ("ны", "прамысловы"), ("вы", "прамысловы"),
+)  # fmt: skip
+NOUN_MODELS: tuple[tuple[str, str], ...] = (
+    ("ск", "Віцебск"), ("ка", "чыгунка"), ("га", "дарога"), ("ія", "Расія"),
+    ("ства", "прадпрыемства"), ("цыя", "Федэрацыя"),
+)  # fmt: skip
+
+#: Regular declension of masculine surnames the dictionary lacks (Belarusian grammar:
+#: -ін/-ын/-оў/-аў/-еў take -ым in the instrumental and -е in the locative; -ка surnames
+#: of men decline like «бацька»: -і, -у, -у, -ам, -у).
+def surname_forms(word: str) -> dict[tuple[str, str], str] | None:
+    """Singular case forms of a man's surname by its ending, or None for other endings."""
+    low = word.lower()
+    if low.endswith(("ін", "ын")):
+        stem, ends = word, ("а", "у", "а", "ым", "е")
+    elif low.endswith(("оў", "аў", "еў", "ёў")):
+        stem, ends = word[:-1] + "в", ("а", "у", "а", "ым", "е")  # Іваноў → Іванова
+    elif low.endswith("ка"):
+        stem, ends = word[:-1], ("і", "у", "у", "ам", "у")
+    else:
+        return None
+    forms = {(c, "sg"): stem + e for c, e in zip(CASES[1:], ends)}
+    forms[("nom", "sg")] = word
+    return forms
+
+
+@dataclass
+class BeParadigm:
+    """The Belarusian forms of one term: per word, per (case, number)."""
+
+    words: tuple[str, ...]
+    roles: tuple[str, ...]
+    forms: list[dict[tuple[str, str], str] | None]  # None: the word stays as written
+    missing: list[str] = field(default_factory=list)  # words no form could be made for
+
+    def phrase(self, case: str, number: str = "sg", adj_number: str | None = None) -> str | None:
+        """The whole term in ``case``/``number``; None when a word has no such form.
+
+        ``adj_number`` differs from ``number`` in coordination: «Брянской и Смоленской
+        областей» → «Смаленскай абласцей» (singular adjective, plural noun)."""
+        out = []
+        for word, role, forms in zip(self.words, self.roles, self.forms):
+            key = (case, adj_number if role == "adj" and adj_number else number)
+            if forms is None:
+                out.append(word)
+            elif key in forms:
+                out.append(forms[key])
+            else:
+                return None
+        return " ".join(out)
+
+    def adjectives(self, case: str, number: str = "sg") -> str | None:
+        """The leading adjectives alone («Бранскай» in «Бранскай і Смаленскай абласцей»)."""
+        out = []
+        for role, forms in zip(self.roles, self.forms):
+            if role != "adj" or forms is None:
+                break
+            if (case, number) not in forms:
+                return None
+            out.append(forms[(case, number)])
+        return " ".join(out) or None
+
+    def surname(self, case: str) -> str | None:
+        """A person's surname alone in ``case`` (for «Анохин», «В. Анохин»)."""
+        for word, role, forms in zip(self.words, self.roles, self.forms):
+            if role == "surname":
+                return word if forms is None else forms.get((case, "sg"))
+        return None
+
+    def all_phrases(self) -> set[str]:
+        """Every form this paradigm can produce (for verification)."""
+        out = {self.phrase(c, n) for c in CASES for n in NUMBERS}
+        out |= {self.surname(c) for c in CASES}
+        return {p for p in out if p}
+
+
+def be_roles(be: str, ru_roles: list[str], person: bool, readings: dict[str, tuple[Reading, ...]]) -> list[str]:
+    """Which Belarusian words inflect: aligned with the Russian roles when the word counts
+    match, else found from the Belarusian analyses (adjectives, then the first noun)."""
+    words = be.split()
+    if len(words) == len(ru_roles):
+        roles = list(ru_roles)
+    elif person:
+        roles = ["name"] * (len(words) - 1) + ["surname"]
+    else:
+        roles = []
+        head_seen = False
+        for w in words:
+            rs = readings.get(_tail(w), ())
+            if head_seen:
+                roles.append("fixed")
+            elif any(r.pos in ("n", "np") and r.has("nom") for r in rs) or (not rs and not _adjectival(w)):
+                roles.append("head")
+                head_seen = True
+            else:
+                roles.append("adj" if any(r.pos == "adj" for r in rs) or _adjectival(w) else "fixed")
+        if not head_seen and roles:
+            roles[-1] = "head"
+    return ["fixed" if _abbreviation(w) else r for w, r in zip(words, roles)]
+
+
+def _tail(word: str) -> str:
+    """The part of a hyphenated word that inflects («гандлёва-прамысловая» → «прамысловая»)."""
+    return word.rsplit("-", 1)[-1]
+
+
+def _adjectival(word: str) -> bool:
+    return word.lower().endswith(("ы", "і", "ая", "яя", "ае", "яе", "ое"))
+
+
+def _abbreviation(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class _Plan:
+    """How to inflect one word: generate ``lemma<tags>`` and graft the ending on ``prefix``."""
+
+    lemma: str
+    tags: tuple[str, ...]  # without number and case
+    strip: int = 0  # letters of the model word's forms to drop
+    prefix: str = ""  # what replaces them (the unknown word's own stem)
+    numbers: tuple[str, ...] = NUMBERS
+
+
+def _noun_plan(rs: tuple[Reading, ...], prefer: tuple[str, ...] = ()) -> _Plan | None:
+    nouns = [r for r in rs if r.pos in ("n", "np") and r.has("nom")]
+    if prefer:
+        order = [p.lower() for p in prefer]
+        nouns.sort(key=lambda r: order.index(r.lemma.lower()) if r.lemma.lower() in order else len(order))
+    for r in nouns:
+        tags = r.tags
+        number = next((t for t in tags if t in ("sg", "pl", "sp")), "sg")
+        base = tuple(t for t in tags if t not in ("sg", "pl", "sp") and t not in CASES)
+        return _Plan(r.lemma, base, numbers=("pl",) if number == "pl" else NUMBERS)
+    return None
+
+
+def _adj_plan(rs: tuple[Reading, ...]) -> _Plan | None:
+    for r in rs:
+        if r.pos == "adj" and r.has("nom"):
+            return _Plan(r.lemma, ("adj",))
+    return None
+
+
+class BelarusianForms:
+    """Builds (and caches) :class:`BeParadigm` s with as few ``lt-proc`` runs as possible."""
+
+    def __init__(self, toolbox: LtToolbox) -> None:
+        self.toolbox = toolbox
+
+    def build(self, items: list[tuple[str, list[str], bool, str]]) -> list[BeParadigm]:
+        """Paradigms for ``(be term, Russian roles, is_person, Russian head lemma)`` items."""
+        tb = self.toolbox
+        words = {_tail(w) for be, *_ in items for w in be.split()}
+        models = [m for _, m in ADJ_MODELS + NOUN_MODELS]
+        readings = tb.analyse(sorted(words) + models)
+        layouts = [(be.split(), be_roles(be, roles, person, readings), person, ru_head) for be, roles, person, ru_head in items]
+        # Unknown words: look for a known word that is their ending (second analyser run).
+        unknown = {
+            _tail(w)
+            for ws, rs, _, _ in layouts
+            for w, role in zip(ws, rs)
+            if role in ("adj", "head") and not self._direct(role, readings.get(_tail(w), ()))
+        }
+        suffixes = {u[k:] for u in unknown for k in range(1, len(u) - 3)}
+        if suffixes:
+            readings.update(tb.analyse(sorted(suffixes)))
+        homonyms = {}
+        for ws, rs, _, ru_head in layouts:
+            for w, role in zip(ws, rs):
+                lemmas = {r.lemma for r in readings.get(_tail(w), ()) if r.pos in ("n", "np") and r.has("nom")}
+                if role == "head" and len(lemmas) > 1 and ru_head:
+                    homonyms[w] = _bilingual_unit(ru_head)
+        preferred = tb.bilingual(homonyms.values()) if homonyms and tb.available() else {}
+        plans_per_item = []
+        for ws, rs, person, _ in layouts:
+            plans = []
+            for w, role in zip(ws, rs):
+                prefer = preferred.get(homonyms.get(w, ""), ())
+                plans.append(self._plan(w, role, readings, prefer) if role != "fixed" else None)
+            plans_per_item.append(plans)
+        units = []
+        for (ws, rs, _, _), plans in zip(layouts, plans_per_item):
+            head = _head_tags(rs, plans)
+            for role, plan in zip(rs, plans):
+                if isinstance(plan, _Plan):
+                    units += [u for variants in _units(plan, role, head).values() for u in variants]
+        generated = tb.generate(units) if units else {}
+        out = []
+        for (ws, rs, _, _), plans in zip(layouts, plans_per_item):
+            head = _head_tags(rs, plans)
+            forms: list[dict[tuple[str, str], str] | None] = []
+            missing = []
+            for w, role, plan in zip(ws, rs, plans):
+                if role == "fixed":
+                    forms.append(None)
+                    continue
+                if isinstance(plan, dict):
+                    forms.append(plan)
+                    continue
+                got: dict[tuple[str, str], str] = {}
+                if plan is not None:
+                    for key, variants in _units(plan, role, head).items():
+                        form = next((generated.get(u) for u in variants if generated.get(u)), None)
+                        if form and len(form) >= plan.strip:
+                            got[key] = _match_case(w, plan.prefix + form[plan.strip :])
+                if got:
+                    # The editors' spelling of the dictionary form wins over the generator's.
+                    got[("nom", "pl") if plan is not None and plan.numbers == ("pl",) else ("nom", "sg")] = w
+                if not got:
+                    missing.append(w)
+                forms.append(got or {("nom", "sg"): w})
+            out.append(BeParadigm(tuple(ws), tuple(rs), forms, missing))
+        return out
+
+    @staticmethod
+    def _direct(role: str, rs: tuple[Reading, ...]) -> bool:
+        return (_adj_plan(rs) if role == "adj" else _noun_plan(rs)) is not None
+
+    def _plan(self, word: str, role: str, readings, prefer) -> _Plan | dict | None:
+        tail = _tail(word)
+        pre = word[: len(word) - len(tail)]
+        rs = readings.get(tail, ())
+        if role == "surname":
+            direct = [r for r in rs if r.pos == "np" and r.has("nom")]
+            if direct:
+                return _graft(_noun_plan(tuple(direct)), pre)
+            return surname_forms(word)
+        if role in ("name", "patronymic"):
+            return _graft(_noun_plan(tuple(r for r in rs if r.pos == "np")), pre)
+        direct_plan = _adj_plan(rs) if role == "adj" else _noun_plan(rs, prefer)
+        if direct_plan is not None:
+            return _graft(direct_plan, pre)
+        # A known word that is the ending of this one: inflect it and keep our beginning.
+        for k in range(1, len(tail) - 3):
+            suffix_rs = readings.get(tail[k:], ())
+            plan = _adj_plan(suffix_rs) if role == "adj" else _noun_plan(suffix_rs)
+            if plan is not None:
+                return _graft(plan, pre + tail[:k])
+        for suffix, model in ADJ_MODELS if role == "adj" else NOUN_MODELS:
+            if tail.lower().endswith(suffix):
+                rs_model = readings.get(model, ())
+                plan = _adj_plan(rs_model) if role == "adj" else _noun_plan(rs_model)
+                if plan is not None:
+                    stem_model = len(model) - len(suffix)
+                    plan.strip, plan.prefix = stem_model, pre + tail[: len(tail) - len(suffix)]
+                    return plan
+        return None
+
+
+def _graft(plan: _Plan | None, prefix: str) -> _Plan | None:
+    if plan is not None and prefix:
+        plan.prefix = prefix
+    return plan
+
+
+def _bilingual_unit(ru_head: str) -> str:
+    from .morph import analyse
+
+    g = {"masc": "m", "femn": "f", "neut": "nt"}
+    a = next((a for a in analyse(ru_head) if a.pos == "NOUN"), None)
+    gender = g.get(a.gender, "m") if a else "m"
+    anim = "aa" if a and "anim" in a.grammemes else "nn"
+    return f"{ru_head}<n><{gender}><{anim}><sg><nom>"
+
+
+def _head_tags(roles, plans) -> tuple[str, str]:
+    """Gender and animacy of the head noun, for agreeing adjectives."""
+    for role, plan in zip(roles, plans):
+        if role == "head" and isinstance(plan, _Plan):
+            gender = next((t for t in plan.tags if t in ("m", "f", "nt", "mf")), "m")
+            anim = next((t for t in plan.tags if t in ("aa", "nn")), "nn")
+            return gender, anim
+    return "m", "nn"
+
+
+def _units(plan: _Plan, role: str, head: tuple[str, str]) -> dict[tuple[str, str], list[str]]:
+    """Generator units per (case, number), alternatives in order of preference."""
+    out: dict[tuple[str, str], list[str]] = {}
+    numbers = ("sg",) if role in ("name", "surname", "patronymic") else plan.numbers
+    for number in numbers:
+        for case in CASES:
+            if plan.tags == ("adj",):
+                gender = head[0] if number == "sg" else "mfn"
+                anims = [head[1], "an"] if case == "acc" else ["an", head[1]]
+                anims += [a for a in ("an", "nn", "aa") if a not in anims]
+                out[(case, number)] = [f"{plan.lemma}<adj><{gender}><{a}><{number}><{case}>" for a in anims]
+            else:
+                tags = "".join(f"<{t}>" for t in plan.tags)
+                out[(case, number)] = [f"{plan.lemma}{tags}<{number}><{case}>"]
+    return out
+
+
+def _match_case(model: str, form: str) -> str:
+    """Give ``form`` the capitalisation of the glossary's word (the generator follows the lemma)."""
+    if model[:1].isupper() and form[:1].islower():
+        return form[:1].upper() + form[1:]
+    if model[:1].islower() and form[:1].isupper() and not model.isupper():
+        return form[:1].lower() + form[1:]
+    return form

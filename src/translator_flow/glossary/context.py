@@ -1,0 +1,127 @@
+"""Choosing the case and number of a term occurrence from its readings and its context.
+
+pymorphy3 gives every reading of a word; «области» alone may be genitive, dative or
+locative singular or nominative/accusative plural. Agreement inside the term narrows that
+(«Смоленской области» is singular), and a few context rules narrow it further: the
+preposition before the term, a noun before it (a genitive complement: «губернатор
+Смоленской области»), the start of a clause (nominative). What remains ambiguous is kept
+as alternatives so that the Belarusian placement can be flagged when they differ.
+
+Known limits: no verb government («благодарить» + acc), no coordination beyond
+«Брянская и Смоленская области» (number from the noun).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .morph import PYMORPHY_CASE, PYMORPHY_NUMBER, analyse
+
+#: Cases governed by Russian prepositions (Apertium case names), the usual one first.
+PREPOSITIONS: dict[str, tuple[str, ...]] = {}
+for _words, _cases in (
+    ("в во на", "loc acc"),
+    ("о об обо", "loc acc"),
+    ("при", "loc"),
+    ("по", "dat loc acc"),
+    ("с со", "ins gen acc"),
+    ("к ко", "dat"),
+    ("за под подо", "ins acc"),
+    ("над надо перед передо", "ins"),
+    ("между", "ins gen"),
+    ("через про сквозь", "acc"),
+    ("благодаря согласно вопреки навстречу", "dat"),
+    (
+        "у от ото до из изо без безо для около возле после среди кроме вокруг ради против "
+        "вместо вне внутри мимо напротив вдоль вблизи из-за из-под посредством путем "
+        "накануне относительно",
+        "gen",
+    ),
+):
+    for _w in _words.split():
+        PREPOSITIONS[_w] = tuple(_cases.split())
+
+#: What may stand between a preposition or noun and the term: spaces, quotes, a bracket.
+_GAP = re.compile(r"[\s«»\"„“”'(]*")
+#: Text before a term that ends a clause: the term starts a clause (nominative likely).
+_CLAUSE_END = re.compile(r"(^|[.!?:;,—–(\-]|\s-)$")
+_PREV_WORD = re.compile(r"(\w+(?:-\w+)*)([\s«»\"„“”'(]*)$")
+
+Reading = tuple[str, str, float]  # (case, number, score)
+
+
+def choose(
+    readings: list[Reading],
+    before: str,
+    *,
+    prefer_singular: bool,
+    indeclinable: bool = False,
+) -> list[Reading]:
+    """Order the plausible readings of an occurrence, best first, using ``before`` (the
+    text preceding it in the sentence). Returns one reading when the context decides.
+
+    ``indeclinable``: the words do not show their case («Лукашенко», «АПК»), so after a
+    preposition its usual case is taken (с Лукашенко → instrumental)."""
+    if not readings:
+        return []
+    cands = sorted(readings, key=lambda r: -r[2])
+    if prefer_singular and any(r[1] == "sg" for r in cands):
+        cands = [r for r in cands if r[1] == "sg"]
+    prev = _PREV_WORD.search(before)
+    prev_word = prev.group(1).lower().replace("ё", "е") if prev else ""
+    stripped = before.rstrip(" \t\u00a0«»\"„“”'")
+    governed = PREPOSITIONS.get(prev_word) if prev_word else None
+    if governed:
+        narrowed = [r for r in cands if r[0] in governed]
+        if narrowed:
+            # The preposition's usual case first (в/на + locative of place is far more
+            # frequent in press releases than + accusative of direction).
+            cands = sorted(narrowed, key=lambda r: (governed.index(r[0]), -r[2]))
+            if indeclinable:
+                cands = cands[:1]
+        return _dedupe(cands)
+    if _CLAUSE_END.search(stripped) and any(r[0] == "nom" for r in cands):
+        return _dedupe([r for r in cands if r[0] == "nom"])
+    if prev_word and any(r[0] == "gen" for r in cands) and _is_noun(prev_word):
+        return _dedupe([r for r in cands if r[0] == "gen"])
+    if prev_word and not any(r[0] == "nom" for r in cands) and _is_transitive_verb(prev_word):
+        # A direct object is likely, not certain (верить + dat): reorder, keep the rest.
+        cands.sort(key=lambda r: r[0] != "acc")
+    return _dedupe(cands)
+
+
+def _is_transitive_verb(word: str) -> bool:
+    readings = analyse(word)
+    return bool(readings) and readings[0].pos in ("VERB", "INFN") and "tran" in readings[0].grammemes
+
+
+def _is_noun(word: str) -> bool:
+    readings = analyse(word)
+    return bool(readings) and readings[0].pos == "NOUN" and word not in PREPOSITIONS
+
+
+def _dedupe(cands: list[Reading]) -> list[Reading]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in cands:
+        if (c[0], c[1]) not in seen:
+            seen.add((c[0], c[1]))
+            out.append(c)
+    return out
+
+
+def grammar_string(readings: list[Reading]) -> str:
+    """``"gent,sing"`` for one reading; alternatives follow after ``|`` (first = chosen)."""
+    return "|".join(f"{PYMORPHY_CASE[c]},{PYMORPHY_NUMBER[n]}" for c, n, _ in readings)
+
+
+def parse_grammar(grammar: str) -> list[tuple[str, str]]:
+    """The inverse of :func:`grammar_string`: ``[(case, number), …]`` in Apertium names."""
+    inv_case = {v: k for k, v in PYMORPHY_CASE.items()}
+    inv_num = {v: k for k, v in PYMORPHY_NUMBER.items()}
+    out = []
+    for part in grammar.split("|"):
+        case, _, number = part.partition(",")
+        if case in inv_case:
+            out.append((inv_case[case], inv_num.get(number, "sg")))
+    return out

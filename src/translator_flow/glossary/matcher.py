@@ -1,0 +1,359 @@
+"""Finding glossary terms in Russian text, in every inflected form.
+
+Each Russian term (and each ``ru_variants`` item) becomes a pattern of words: agreeing
+adjectives and the head noun accept every form of their lexeme (pymorphy3), the words
+after the head (genitive complements such as «иностранных дел») must appear as written.
+Person names («Василий Анохин») give two patterns, the full name and the surname alone,
+and accept initials («В. Анохин», «Анохин В.Ю.»).
+
+Speed: an index maps every surface form of a pattern's first word to its patterns, so a
+word costs one dict lookup; only the words of a candidate match are parsed, once per
+process. Overlapping candidates resolve to the longest; words are whole tokens (hyphenated
+compounds are one token), so a term never matches inside a longer word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import TermHit
+from .context import Reading, choose, grammar_string
+from .entries import Entry, normalise
+from .morph import Analysis, analyse, is_person_part, lexeme_forms
+
+TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*")
+_GAP_OK = re.compile(r"\s*")
+_INITIALS_BEFORE = re.compile(r"(?<!\w)([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.\s?)?$")
+_INITIALS_AFTER = re.compile(r"\s([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.)?")  # used with .match(text, pos)
+_INFLECTING = ("adj", "head", "name", "surname", "patronymic")
+
+
+@dataclass(frozen=True)
+class TermWord:
+    """One word of a pattern and the surface forms accepted at its place."""
+
+    text: str  # as written in the glossary
+    lemma: str  # pymorphy normal form (inflecting words) or the normalised surface
+    role: str  # adj | head | fixed | name | surname | patronymic
+    pos: str
+    gender: str
+    forms: frozenset[str]
+
+    @property
+    def inflects(self) -> bool:
+        return self.role in _INFLECTING
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A sequence of words that, found in a text, is an occurrence of one entry."""
+
+    entry: int  # index into the matcher's entries
+    words: tuple[TermWord, ...]
+    kind: str  # "term", "person" (full name) or "surname"
+    proper: bool  # a name (capitalised term): plural readings are unlikely
+
+    @property
+    def head(self) -> int:
+        for i, w in enumerate(self.words):
+            if w.role in ("head", "surname"):
+                return i
+        return 0
+
+
+def term_patterns(text: str, entry_index: int) -> list[Pattern]:
+    """The patterns of one Russian term (the entry's ``ru`` or a variant)."""
+    tokens = [m.group(0) for m in TOKEN.finditer(text)]
+    if not tokens:
+        return []
+    norms = [normalise(t) for t in tokens]
+    readings = [analyse(n) for n in norms]
+    proper = text[:1].isupper()
+    person = _person_roles(readings)
+    if person:
+        words = tuple(_word(t, n, r, role) for t, n, r, role in zip(tokens, norms, readings, person))
+        patterns = [Pattern(entry_index, words, "person" if len(words) > 1 else "surname", True)]
+        surname = [w for w in words if w.role == "surname"]
+        if len(words) > 1 and surname:
+            patterns.append(Pattern(entry_index, (surname[0],), "surname", True))
+        return patterns
+    def noun(r: tuple[Analysis, ...], strict: bool) -> bool:
+        nom = [a.pos for a in r if a.case == "nom"]
+        # «Минский» is also a surname (a noun): an adjective reading wins before the head.
+        return "NOUN" in nom and not (strict and ("ADJF" in nom or "PRTF" in nom))
+
+    head = next((i for i, r in enumerate(readings) if noun(r, True)), None)
+    if head is None:
+        head = next((i for i, r in enumerate(readings) if noun(r, False)), None)
+    roles: list[str] = []
+    for i, r in enumerate(readings):
+        if head is None:
+            roles.append("head" if i == 0 else "fixed")
+        elif i < head:
+            adj = any(a.pos in ("ADJF", "PRTF") and a.case == "nom" for a in r)
+            roles.append("adj" if adj else "fixed")
+        else:
+            roles.append("head" if i == head else "fixed")
+    if head is not None and "fixed" in roles[:head]:
+        # Something other than agreeing adjectives before the noun: keep it all as written
+        # but the noun, so that the occurrence still has a case.
+        roles = ["head" if i == head else "fixed" for i in range(len(tokens))]
+    words = tuple(_word(t, n, r, role) for t, n, r, role in zip(tokens, norms, readings, roles))
+    return [Pattern(entry_index, words, "term", proper)]
+
+
+def _person_roles(readings: list[tuple[Analysis, ...]]) -> list[str] | None:
+    roles = []
+    for r in readings:
+        parts = [is_person_part(a) for a in r if a.case == "nom"]
+        best = next((p for p in parts if p), "")
+        roles.append(best)
+    if not roles or "" in roles or roles[-1] != "surname" and "surname" not in roles:
+        return None
+    if len(roles) == 1:
+        # A lone word is a person only when its best reading says so (not «Минский»).
+        return roles if readings[0] and is_person_part(readings[0][0]) == "surname" else None
+    if "name" not in roles:
+        return None
+    return roles
+
+
+def _word(text: str, norm: str, readings: tuple[Analysis, ...], role: str) -> TermWord:
+    if role == "fixed":
+        return TermWord(text, norm, role, "", "", frozenset({norm}))
+    wanted = {
+        "adj": ("ADJF", "PRTF"),
+        "head": ("NOUN",),
+        "name": ("NOUN",),
+        "surname": ("NOUN",),
+        "patronymic": ("NOUN",),
+    }[role]
+    chosen = next((a for a in readings if a.pos in wanted and a.case == "nom"), None)
+    if chosen is None:
+        chosen = readings[0] if readings else None
+    if chosen is None or chosen.fixed or not chosen.pos:
+        lemma = chosen.lemma if chosen is not None else norm
+        return TermWord(text, lemma, role, chosen.pos if chosen else "", "", frozenset({norm}))
+    forms = lexeme_forms(norm, chosen.lemma, chosen.pos)
+    gender = chosen.gender if role in ("surname", "name", "patronymic") else ""
+    return TermWord(text, chosen.lemma, role, chosen.pos, gender, forms)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    norm: str
+
+
+class Matcher:
+    """Finds the entries of a glossary in Russian sentences (see the module docstring)."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = list(entries)
+        self.patterns: list[Pattern] = []
+        self.index: dict[str, list[Pattern]] = {}
+        self.first_names: dict[int, TermWord] = {}  # person entries: their first name
+        self.primary: dict[str, Pattern] = {}  # entry id → the pattern of its ``ru``
+        # (head lemma, number of adjectives) → adjective+noun patterns, for coordination
+        self.by_head: dict[tuple[str, int], list[Pattern]] = {}
+        for i, entry in enumerate(self.entries):
+            if not entry.active:
+                continue
+            for text in (entry.ru, *entry.ru_variants):
+                for pattern in term_patterns(text, i):
+                    self.primary.setdefault(entry.id, pattern)
+                    n_adj = _adjective_count(pattern)
+                    if n_adj:
+                        key = (pattern.words[pattern.head].lemma, n_adj)
+                        self.by_head.setdefault(key, []).append(pattern)
+                    self.patterns.append(pattern)
+                    for word in pattern.words:
+                        if word.role == "name":
+                            self.first_names.setdefault(i, word)
+                    for form in pattern.words[0].forms:
+                        self.index.setdefault(form, []).append(pattern)
+
+    def structure(self, entry: Entry) -> tuple[list[str], bool, str]:
+        """Roles of the words of the entry's Russian term, whether it is a person, and the
+        head noun's lemma: what the Belarusian side needs to inflect the right words."""
+        pattern = self.primary.get(entry.id)
+        if pattern is None:
+            pattern = term_patterns(entry.ru, -1)[0] if term_patterns(entry.ru, -1) else None
+        if pattern is None:
+            return [], False, ""
+        roles = [w.role for w in pattern.words]
+        head = next((w.lemma for w in pattern.words if w.role == "head"), "")
+        return roles, pattern.kind in ("person", "surname"), head
+
+    def find(self, text: str) -> tuple[TermHit, ...]:
+        """Every glossary term in ``text``: longest match wins, left to right."""
+        tokens = [_Token(m.start(), m.end(), normalise(m.group(0))) for m in TOKEN.finditer(text)]
+        found: list[tuple[int, int, int, Pattern, list[Reading]]] = []
+        for i, tok in enumerate(tokens):
+            for pattern in self.index.get(tok.norm, ()):
+                match = self._match_at(text, tokens, i, pattern)
+                if match is not None:
+                    found.append(match)
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[3].entry))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for m in found:
+            if all(m[1] <= s or m[0] >= e for s, e in taken):
+                taken.append((m[0], m[1]))
+                chosen.append(m)
+        chosen += self._elliptical(text, tokens, chosen)
+        chosen.sort(key=lambda m: m[0])
+        hits = []
+        for start, end, _, pattern, readings in chosen:
+            head_word = pattern.words[pattern.head]
+            indeclinable = len(head_word.forms) == 1 and all(
+                len(w.forms) == 1 for w in pattern.words if w.inflects
+            )
+            ordered = choose(readings, text[:start], prefer_singular=pattern.proper, indeclinable=indeclinable)
+            hits.append(
+                TermHit(
+                    entry_id=self.entries[pattern.entry].id,
+                    source_text=text[start:end],
+                    start=start,
+                    end=end,
+                    approved="",
+                    target_form="",
+                    lemmas=_lemmas(pattern, len(TOKEN.findall(text, start, end))),
+                    grammar=grammar_string(ordered),
+                )
+            )
+        return tuple(hits)
+
+    def _elliptical(self, text, tokens, chosen):
+        """«Брянской и Смоленской областей»: the adjectives before «и»/«,» name another
+        entry with the same head noun («Брянская область»); they take the case of the
+        full term and their own (singular) number."""
+        extra = []
+        taken = [(m[0], m[1]) for m in chosen]
+        for start, end, i, pattern, readings in chosen:
+            n_adj = _adjective_count(pattern)
+            if not n_adj or i < 1:
+                continue
+            if tokens[i - 1].norm in ("и", "или") and i >= 2 and _GAP_OK.fullmatch(text, tokens[i - 1].end, start):
+                last = i - 2
+            elif text[tokens[i - 1].end : start].strip() == ",":
+                last = i - 1
+            else:
+                continue
+            first = last - n_adj + 1
+            if first < 0 or any(not (tokens[last].end <= s or tokens[first].start >= e) for s, e in taken):
+                continue
+            head = pattern.words[pattern.head].lemma
+            for other in self.by_head.get((head, n_adj), ()):
+                if other.entry == pattern.entry:
+                    continue
+                span = tokens[first : last + 1]
+                if all(t.norm in w.forms for t, w in zip(span, other.words)):
+                    sg = [(c, "sg", sc) for c, _, sc in readings]
+                    extra.append((span[0].start, span[-1].end, first, other, sg))
+                    taken.append((span[0].start, span[-1].end))
+                    break
+        return extra
+
+    def _match_at(self, text, tokens, i, pattern):
+        n = len(pattern.words)
+        if i + n > len(tokens):
+            return None
+        for k in range(1, n):
+            if tokens[i + k].norm not in pattern.words[k].forms:
+                return None
+            if not _GAP_OK.fullmatch(text, tokens[i + k - 1].end, tokens[i + k].start):
+                return None
+        span = tokens[i : i + n]
+        readings = _readings(span, pattern)
+        if readings is None:
+            return None
+        start, end = span[0].start, span[-1].end
+        if pattern.kind == "surname":
+            bounds = self._person_bounds(text, tokens, i, pattern, start, end)
+            if bounds is None:
+                return None
+            start, end = bounds
+        return (start, end, i, pattern, readings)
+
+    def _person_bounds(self, text, tokens, i, pattern, start, end):
+        """Accept «Анохин», «В. Анохин», «Анохин В.Ю.»; reject another person's surname
+        («Виктор Лукашенко», «Е. Лукашенко»)."""
+        first_name = self.first_names.get(pattern.entry)
+        initial = first_name.text[:1].upper() if first_name else ""
+        before = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
+        if before:
+            if initial and before.group(1) != initial:
+                return None
+            return before.start(), end
+        after = _INITIALS_AFTER.match(text, end)
+        if after and after.group(1).isupper():
+            if initial and after.group(1) != initial:
+                return None
+            return start, after.end()
+        if i > 0 and _GAP_OK.fullmatch(text, tokens[i - 1].end, start):
+            prev = analyse(tokens[i - 1].norm)
+            if prev and "Name" in prev[0].grammemes and first_name and prev[0].lemma != first_name.lemma:
+                return None
+        return start, end
+
+
+def _lemmas(pattern: Pattern, n_tokens: int) -> str:
+    """How the hit matched: the lemmas of its words (the elided noun in brackets)."""
+    words = [w.lemma for w in pattern.words]
+    if pattern.kind == "surname" or n_tokens >= len(words):
+        return " ".join(words)
+    return " ".join(words[:n_tokens]) + " (" + " ".join(words[n_tokens:]) + ")"
+
+
+def _adjective_count(pattern: Pattern) -> int:
+    """How many adjectives precede the head, for «adjectives + noun» terms only (else 0)."""
+    roles = [w.role for w in pattern.words]
+    if pattern.kind != "term" or len(roles) < 2 or roles[-1] != "head":
+        return 0
+    return len(roles) - 1 if all(r == "adj" for r in roles[:-1]) else 0
+
+
+def _readings(span: list[_Token], pattern: Pattern) -> list[Reading] | None:
+    """Case/number readings the inflecting words agree on (None: they cannot agree)."""
+    per_word: list[dict[tuple[str, str], float]] = []
+    head_readings: dict[tuple[str, str], float] = {}
+    for k, (tok, word) in enumerate(zip(span, pattern.words)):
+        if not word.inflects:
+            continue
+        options: dict[tuple[str, str], float] = {}
+        analyses = [a for a in analyse(tok.norm) if a.lemma == word.lemma and a.case]
+        if word.gender and word.role in ("name", "surname", "patronymic"):
+            same = [a for a in analyses if a.gender in (word.gender, "ms-f")]
+            analyses = same or analyses
+        if not analyses or all(a.fixed for a in analyses):
+            # Indeclinable («Лукашенко», «АПК»): every case, the context decides.
+            for case in ("nom", "gen", "dat", "acc", "ins", "loc"):
+                options[(case, "sg")] = 1.0 / 6 if case != "nom" else 0.2
+        for a in analyses:
+            if a.fixed:
+                continue
+            key = (a.case, a.number or "sg")
+            options[key] = max(options.get(key, 0.0), a.score)
+        if not options:
+            return None
+        per_word.append(options)
+        if k == pattern.head:
+            head_readings = options
+    if not per_word:
+        return [("nom", "sg", 1.0)]
+    if not head_readings:
+        head_readings = per_word[-1]
+    common = set(head_readings)
+    for options in per_word:
+        common &= set(options)
+    if not common:
+        # Coordination («Брянская и Смоленская области»): agree on the case only.
+        cases = set.intersection(*({c for c, _ in o} for o in per_word))
+        common = {key for key in head_readings if key[0] in cases}
+    if not common:
+        return None
+    return [(c, n, sum(o.get((c, n), 0.0) for o in per_word)) for c, n in common]

@@ -1,0 +1,106 @@
+"""Russian morphology for the glossary: pymorphy3 analyses, cached, in a compact form.
+
+pymorphy3 is imported on first use (it loads its dictionaries in ~0.1 s), never at import
+time. Every word is parsed at most once per process (``lru_cache``); matching itself looks
+surface forms up in a dict and only parses the words of a candidate match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+#: pymorphy3 case grammemes → Apertium case names (the Belarusian generator's tags).
+RU_CASE: dict[str, str] = {
+    "nomn": "nom",
+    "gent": "gen",
+    "gen2": "gen",
+    "datv": "dat",
+    "accs": "acc",
+    "acc2": "acc",
+    "ablt": "ins",
+    "loct": "loc",
+    "loc2": "loc",
+    "voct": "nom",
+}
+#: Apertium case names → the pymorphy3 grammeme shown in ``TermHit.grammar``.
+PYMORPHY_CASE: dict[str, str] = {
+    "nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct",
+}  # fmt: skip
+PYMORPHY_NUMBER: dict[str, str] = {"sg": "sing", "pl": "plur"}
+APERTIUM_NUMBER: dict[str, str] = {"sing": "sg", "plur": "pl"}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One pymorphy3 reading of a word, reduced to what the glossary needs."""
+
+    lemma: str  # normal form, lower case, ё→е
+    pos: str  # NOUN, ADJF, PRTF, PREP, VERB, … ("" when unknown)
+    case: str  # Apertium name (nom, gen, …) or ""
+    number: str  # "sg", "pl" or ""
+    gender: str  # masc, femn, neut, ms-f or ""
+    grammemes: frozenset[str]
+    score: float
+
+    @property
+    def fixed(self) -> bool:
+        """Indeclinable (pymorphy's ``Fixd``): the case must come from the context."""
+        return "Fixd" in self.grammemes
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> Any:
+    """The process-wide pymorphy3 analyser (loaded on first use)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=262_144)
+def analyse(word: str) -> tuple[Analysis, ...]:
+    """All readings of ``word`` (already lower-cased), best first."""
+    result = []
+    for p in analyzer().parse(word):
+        tag = p.tag
+        result.append(
+            Analysis(
+                lemma=_norm(p.normal_form),
+                pos=str(tag.POS or ""),
+                case=RU_CASE.get(str(tag.case or ""), ""),
+                number=APERTIUM_NUMBER.get(str(tag.number or ""), ""),
+                gender=str(tag.gender or ""),
+                grammemes=frozenset(tag.grammemes),
+                score=float(p.score),
+            )
+        )
+    return tuple(result)
+
+
+@lru_cache(maxsize=65_536)
+def lexeme_forms(word: str, lemma: str, pos: str) -> frozenset[str]:
+    """Every surface form (lower case, ё→е) of the lexemes of ``word`` with this lemma and POS."""
+    forms: set[str] = {word}
+    for p in analyzer().parse(word):
+        if _norm(p.normal_form) != lemma or str(p.tag.POS or "") != pos:
+            continue
+        for form in p.lexeme:
+            forms.add(_norm(form.word))
+    return frozenset(forms)
+
+
+def is_person_part(analysis: Analysis) -> str:
+    """"name", "surname", "patronymic" or "" for a reading of a word in a person's name."""
+    g = analysis.grammemes
+    if "Surn" in g:
+        return "surname"
+    if "Name" in g:
+        return "name"
+    if "Patr" in g:
+        return "patronymic"
+    return ""

@@ -1,0 +1,182 @@
+"""Placing approved target forms for the engines: protect a term, choose its form.
+
+The engine must not render a glossary term (Apertium renders «Министерство иностранных
+дел» as «Міністэрства замежных дзей»), so each hit is replaced by the approved form between
+PROTECT_OPEN/PROTECT_CLOSE; engines pass that span through verbatim (Apertium: a
+superblank its transfer rules cannot see), so the glossary chooses the Belarusian case
+itself: the case and number of the Russian occurrence.
+
+Known limits: the у/ў alternation at the edges of a span and the English article before
+a term are left to the language rules (lang/) and the reviewer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Sequence
+
+from ..model import PROTECT_CLOSE, PROTECT_OPEN, TermHit
+from .context import parse_grammar
+
+if TYPE_CHECKING:
+    from .core import Glossary
+
+_INITIALS_BEFORE = re.compile(r"^([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.\s?)?")
+_INITIALS_AFTER = re.compile(r"\s([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.)?$")
+_SENTENCE_START = re.compile(r"(^|[.!?…]\s*)[\s«»\"„“”'(\-—–]*$")
+#: Russian initials whose Belarusian patronymic often starts differently
+#: (Григорьевич → Рыгоравіч, Владимирович → Уладзіміравіч, Евгеньевич → Яўгенавіч).
+_UNSURE_INITIALS = set("ГВЕ")
+_BE_INITIAL = {"И": "І", "Щ": "Ш", "Ъ": "", "Ы": "Ы"}
+_EN_INITIAL = dict(
+    zip(
+        "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ",
+        "A B V G D Ye Yo Zh Z I Y K L M N O P R S T U F Kh Ts Ch Sh Shch E Yu Ya".split(),
+    )
+)
+CASE_NAMES = {"nom": "nominative", "gen": "genitive", "dat": "dative", "acc": "accusative",
+              "ins": "instrumental", "loc": "locative"}  # fmt: skip
+
+
+def protect(glossary: Glossary, source: str, hits: Sequence[TermHit], lang: str) -> tuple[str, tuple[TermHit, ...]]:
+    """The text for the engine (each placeable hit wrapped in PROTECT delimiters) and the
+    hits with ``approved``, ``target_form`` and, where the reviewer should look, ``flagged``."""
+    if lang == "be":
+        glossary.prepare_be({h.entry_id for h in hits})
+    placed = [place(glossary, source, h, lang) for h in hits]
+    out, pos = [], 0
+    for hit in sorted(placed, key=lambda h: h.start):
+        if not hit.target_form or hit.start < pos:
+            continue
+        out += [source[pos : hit.start], PROTECT_OPEN, hit.target_form, PROTECT_CLOSE]
+        pos = hit.end
+    out.append(source[pos:])
+    return "".join(out), tuple(placed)
+
+
+def place(glossary: Glossary, source: str, hit: TermHit, lang: str) -> TermHit:
+    """The hit with the target form it should take in ``lang`` (see :func:`protect`)."""
+    entry = glossary.get(hit.entry_id)
+    approved = entry.target(lang)
+    if not approved:
+        name = {"be": "Belarusian", "en": "English"}.get(lang, lang)
+        return replace(hit, approved="", target_form="", flagged=f"entry {entry.id} has no {name} form: left to the engine")
+    flags: list[str] = []
+    if lang == "be":
+        form = _belarusian(glossary, entry, hit, flags)
+    else:
+        form = _english(entry, hit, glossary.matcher.structure(entry)[1])
+        if _elliptical(hit, glossary.matcher.structure(entry)[0]) and len(form.split()) > 1:
+            form = form.rsplit(" ", 1)[0]  # «Bryansk [Region]» and Smolensk Region
+    if hit.source_text.isupper() and len(hit.source_text) > 3 and not entry.ru.isupper():
+        form = form.upper()
+    elif _SENTENCE_START.search(source[: hit.start]) and form[:1].islower():
+        form = form[:1].upper() + form[1:]
+    if entry.status == "draft":
+        flags.append(f"entry {entry.id} is a draft: check the term")
+    return replace(hit, approved=approved, target_form=form, flagged="; ".join(flags))
+
+
+def _shape(text: str) -> tuple[str, str]:
+    """How a person is named: ("before", initials), ("after", initials), ("surname", ""), ("full", "")."""
+    m = _INITIALS_BEFORE.match(text)
+    if m:
+        return "before", "".join(g for g in m.groups() if g)
+    m = _INITIALS_AFTER.search(text)
+    if m:
+        return "after", "".join(g for g in m.groups() if g)
+    return ("surname", "") if len(text.split()) == 1 else ("full", "")
+
+
+def _belarusian(glossary: Glossary, entry, hit: TermHit, flags: list[str]) -> str:
+    paradigm = glossary.paradigm(entry.id)
+    person = glossary.matcher.structure(entry)[1]
+    readings = parse_grammar(hit.grammar) or [("nom", "sg")]
+    shape, initials = _shape(hit.source_text) if person else ("full", "")
+
+    roles = glossary.matcher.structure(entry)[0]
+    adj_number = _coordinated_adjective(hit, roles, readings[0])
+    if not person and _elliptical(hit, roles):
+        shape = "adjectives"
+
+    def form(case: str, number: str) -> str | None:
+        if shape == "adjectives":
+            pinned = entry.pinned(case, number)
+            if pinned:
+                return " ".join(pinned.split()[: roles.count("adj")])
+            return paradigm.adjectives(case, number) if paradigm else None
+        if shape == "full":
+            if adj_number and number == "pl":
+                return paradigm.phrase(case, number, adj_number) if paradigm else None
+            pinned = entry.pinned(case, number)
+            return pinned or (paradigm.phrase(case, number) if paradigm else None)
+        pinned = entry.pinned(case, "sg")
+        if pinned and paradigm and len(pinned.split()) == len(paradigm.words):
+            return pinned.split()[list(paradigm.roles).index("surname")]
+        return paradigm.surname(case) if paradigm else None
+
+    case, number = readings[0]
+    chosen = form(case, number)
+    if chosen is None:
+        why = "the Belarusian generator is not installed (apt install apertium-bel-rus)" if paradigm is None \
+            else f"no {CASE_NAMES[case]} {'plural' if number == 'pl' else 'singular'} form is known"
+        flags.append(f"{why}: base form «{entry.be}» placed; pin the form in be_forms")
+        chosen = {"full": entry.be, "adjectives": " ".join(entry.be.split()[:-1]) or entry.be}.get(shape, entry.be.split()[-1])
+    alternatives = {form(c, n) for c, n in readings[1:]} - {None, chosen}
+    if alternatives:
+        others = ", ".join(f"{CASE_NAMES[c]} {n}" for c, n in readings[1:] if form(c, n) in alternatives)
+        flags.append(f"case uncertain: placed {CASE_NAMES[case]} {number} «{chosen}», could be {others}")
+    if shape == "before":
+        first = paradigm.words[0][:1] if paradigm else initials[:1]
+        rest = _be_initial(initials[1:], flags)
+        return "".join(f"{c}." for c in first + rest) + " " + chosen
+    if shape == "after":
+        first = paradigm.words[0][:1] if paradigm else initials[:1]
+        return chosen + " " + "".join(f"{c}." for c in first + _be_initial(initials[1:], flags))
+    return chosen
+
+
+def _elliptical(hit: TermHit, roles: list[str]) -> bool:
+    """The hit is the adjectives of a term whose noun follows in coordination (the
+    matcher writes the elided noun's lemma in brackets: «брянский (область)»)."""
+    return "(" in hit.lemmas and "adj" in roles
+
+
+def _coordinated_adjective(hit: TermHit, roles: list[str], reading: tuple[str, str]) -> str | None:
+    """"sg" when a plural occurrence has singular adjectives («Брянской и Смоленской
+    областей»: one region each), else None."""
+    from .entries import normalise
+    from .matcher import TOKEN
+    from .morph import analyse
+
+    case, number = reading
+    tokens = TOKEN.findall(hit.source_text)
+    if number != "pl" or "adj" not in roles or len(tokens) != len(roles):
+        return None
+    for token, role in zip(tokens, roles):
+        if role == "adj":
+            numbers = {a.number for a in analyse(normalise(token)) if a.case == case and a.pos in ("ADJF", "PRTF")}
+            if numbers == {"sg"}:
+                return "sg"
+    return None
+
+
+def _be_initial(letters: str, flags: list[str]) -> str:
+    if letters and letters in _UNSURE_INITIALS:
+        flags.append(f"patronymic initial «{letters}.» kept from Russian: the Belarusian patronymic may start differently")
+    return "".join(_BE_INITIAL.get(c, c) for c in letters)
+
+
+def _english(entry, hit: TermHit, person: bool) -> str:
+    words = entry.en.split()
+    shape, initials = _shape(hit.source_text) if person else ("full", "")
+    if shape == "full" or len(words) < 2:
+        return entry.en
+    surname = words[-1]
+    if shape == "surname":
+        return surname
+    letters = [words[0][:1]] + [_EN_INITIAL.get(c, c) for c in initials[1:]]
+    if shape == "before":
+        return "".join(f"{c}." for c in letters) + " " + surname
+    return surname + " " + "".join(f"{c}." for c in letters)

@@ -1,0 +1,297 @@
+"""read → segment → tm → glossary → engine → lang → qa → write, with everything injected.
+
+A :class:`Pipeline` owns the long-lived parts of a run (engines, glossary, translation
+memory) so a batch starts each engine once and reuses it for every document. Engines are
+created lazily, per target language, the first time that language is asked for.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+from . import __version__
+from .config import Settings
+from .errors import EngineUnavailable, TranslatorFlowError
+from .model import (
+    EngineOutput,
+    Mark,
+    RunReport,
+    RunSignature,
+    Segment,
+    TargetSegment,
+    TermHit,
+    Translation,
+)
+
+SOURCE_LANG = "ru"
+
+
+@dataclass(frozen=True)
+class LanguageStatus:
+    """Why a language produced nothing (for the CLI's exit code and message)."""
+
+    lang: str
+    error: str
+    unavailable: bool
+
+
+class Pipeline:
+    """A configured translator: call :meth:`translate_document` for each release."""
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        engines: Mapping[str, Any] | None = None,
+        glossary: Any = None,
+        tm: Any = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self._engines: dict[str, Any] = dict(engines or {})
+        self._engine_errors: dict[str, EngineUnavailable] = {}
+        self._glossary = glossary
+        self._glossary_loaded = glossary is not None
+        self._tm = tm
+        self._tm_loaded = tm is not None
+        # Identical protected texts inside a run are translated once (per language).
+        self._cache: dict[tuple[str, str], EngineOutput] = {}
+
+    # -- long-lived parts -------------------------------------------------------------
+    @property
+    def glossary(self) -> Any:
+        """The glossary for this run (loaded on first use; None when there is none)."""
+        if not self._glossary_loaded:
+            paths = self.settings.glossary_paths()
+            if paths:
+                from .glossary import load_glossary
+
+                self._glossary = load_glossary(paths)
+            self._glossary_loaded = True
+        return self._glossary
+
+    @property
+    def tm(self) -> Any:
+        """The translation memory (None when no folder is configured or it does not exist)."""
+        if not self._tm_loaded:
+            folder = self.settings.tm_dir
+            if folder is not None and Path(folder).is_dir():
+                from .tm import TranslationMemory
+
+                self._tm = TranslationMemory(Path(folder))
+            self._tm_loaded = True
+        return self._tm
+
+    def engine(self, lang: str) -> Any:
+        """The engine for ``lang``, started once; raises EngineUnavailable (remembered)."""
+        if lang in self._engines:
+            return self._engines[lang]
+        if lang in self._engine_errors:
+            raise self._engine_errors[lang]
+        name = self.settings.engines.get(lang, "")
+        try:
+            if name == "apertium":
+                from .engines.apertium import ApertiumEngine
+
+                engine: Any = ApertiumEngine(timeout=self.settings.apertium_timeout)
+            elif name == "argos":
+                from .engines.argos import ArgosEngine
+
+                engine = ArgosEngine(
+                    packages_dir=self.settings.argos_packages_dir, threads=self.settings.argos_threads
+                )
+            else:
+                from .engines.base import create_engine
+
+                engine = create_engine(name)
+        except EngineUnavailable as exc:
+            self._engine_errors[lang] = exc
+            raise
+        self._engines[lang] = engine
+        return engine
+
+    def close(self) -> None:
+        """Stop every engine this pipeline started."""
+        for engine in self._engines.values():
+            close = getattr(engine, "close", None)
+            if close:
+                close()
+        self._engines.clear()
+
+    def __enter__(self) -> "Pipeline":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- one language -------------------------------------------------------------------
+    def signature(self, lang: str, engine: Any | None) -> RunSignature:
+        """The run signature written into every output of ``lang``."""
+        from .segment import SEGMENTER_VERSION
+
+        glossary = self.glossary
+        return RunSignature(
+            tool_version=__version__,
+            engine=getattr(engine, "name", self.settings.engines.get(lang, "?")),
+            engine_version=engine.version() if engine is not None else "unavailable",
+            model_id=engine.model_id() if engine is not None else "unavailable",
+            glossary_hash=glossary.hash if glossary is not None else "none",
+            segmenter_version=SEGMENTER_VERSION,
+        )
+
+    def translate_segments(self, segments: Sequence[Segment], lang: str) -> Translation:
+        """Translate ``segments`` into ``lang`` and run QA; never drops a segment.
+
+        When the engine is unavailable the Translation carries ``error`` and every
+        segment is marked untranslated, so other languages can still be written.
+        """
+        try:
+            engine = self.engine(lang)
+            targets = self._draft(segments, lang, engine)
+        except EngineUnavailable as exc:  # e.g. no ru→en model: other languages still go on
+            self._engine_errors[lang] = exc
+            targets = [_untranslated(s, lang, str(exc)) for s in segments]
+            return Translation(lang, self.signature(lang, None), tuple(targets), (), error=str(exc))
+        from .qa import run_document_checks
+
+        issues = run_document_checks(segments, targets, lang, glossary=self.glossary)
+        return Translation(lang, self.signature(lang, engine), tuple(targets), tuple(issues))
+
+    def translate_texts(self, texts: Sequence[str], lang: str) -> list[TargetSegment]:
+        """Drafts for bare sentences (evaluation harness): same path as documents, no QA."""
+        segments = [Segment(f"t{i}", 0, i, text, 0, len(text)) for i, text in enumerate(texts)]
+        return self._draft(segments, lang, self.engine(lang))
+
+    def _draft(self, segments: Sequence[Segment], lang: str, engine: Any) -> list[TargetSegment]:
+        drafts: dict[str, TargetSegment] = {}
+        pending: list[tuple[Segment, str, tuple[TermHit, ...], tuple[str, ...]]] = []
+        tm, glossary = self.tm, self.glossary
+        for seg in segments:
+            suggestions: tuple[str, ...] = ()
+            if tm is not None:
+                exact = tm.lookup(seg.source, lang)
+                if exact is not None:
+                    drafts[seg.id] = TargetSegment(seg.id, lang, exact.target, "tm")
+                    continue
+                suggestions = tuple(_format_suggestion(m) for m in tm.suggest(seg.source, lang))
+            text, hits = seg.source, ()
+            if glossary is not None:
+                found = glossary.find(seg.source)
+                if found:
+                    text, hits = glossary.protect(seg.source, found, lang)
+            pending.append((seg, text, tuple(hits), suggestions))
+
+        outputs = self._engine_outputs([text for _, text, _, _ in pending], lang, engine)
+        from .lang import postedit_with_offsets
+
+        for (seg, _, hits, suggestions), output in zip(pending, outputs, strict=True):
+            if output.error or not output.text.strip():
+                error = output.error or "the engine returned an empty translation"
+                drafts[seg.id] = replace(_untranslated(seg, lang, error), term_hits=hits, suggestions=suggestions)
+                continue
+            text, marks = postedit_with_offsets(output.text, lang, output.marks)
+            origin = "glossary" if any(h.target_form for h in hits) else "mt"
+            drafts[seg.id] = TargetSegment(
+                seg.id, lang, text, origin, marks=marks, term_hits=hits, suggestions=suggestions
+            )
+        return [drafts[seg.id] for seg in segments]
+
+    def _engine_outputs(self, texts: Sequence[str], lang: str, engine: Any) -> list[EngineOutput]:
+        """Engine outputs for ``texts``: each distinct text translated once per run."""
+        todo = list(dict.fromkeys(t for t in texts if (lang, t) not in self._cache))
+        if todo:
+            results = engine.translate_batch(todo, SOURCE_LANG, lang)
+            if len(results) != len(todo):  # a broken engine must not shift segments silently
+                raise TranslatorFlowError(
+                    f"Engine {engine.name} returned {len(results)} outputs for {len(todo)} inputs."
+                )
+            if lang == "be":
+                from .lang.be_fallback import apply as apply_fallback
+
+                results = apply_fallback(results)
+            for text, result in zip(todo, results):
+                if not result.error:  # errors are retried on the next document
+                    self._cache[(lang, text)] = result
+                else:
+                    self._cache.pop((lang, text), None)
+            failed = {t: r for t, r in zip(todo, results) if r.error}
+        else:
+            failed = {}
+        return [failed.get(t) or self._cache[(lang, t)] for t in texts]
+
+    # -- documents ----------------------------------------------------------------------
+    def translate_document(self, path: str | Path) -> RunReport:
+        """Read, segment and translate one release into every target language (no writing)."""
+        from .readers import read_document
+        from .segment import segment_document
+
+        document = read_document(path, force_language=self.settings.force_language)
+        segments = segment_document(document)
+        translations = {lang: self.translate_segments(segments, lang) for lang in self.settings.targets}
+        return RunReport(document, segments, translations)
+
+    def translate_and_write(self, path: str | Path, *, stem: str | None = None) -> RunReport:
+        """Translate one release and write its outputs; returns the report with ``outputs``."""
+        report = self.translate_document(path)
+        from .writers import write_outputs
+
+        written = write_outputs(
+            report,
+            Path(self.settings.out_dir),
+            stem=stem,
+            force=self.settings.force,
+            combined=self.settings.combined,
+            xliff=self.settings.xliff,
+        )
+        return replace(report, outputs=tuple(str(p) for p in written))
+
+
+def _untranslated(segment: Segment, lang: str, error: str) -> TargetSegment:
+    return TargetSegment(segment.id, lang, "", "none", status="untranslated", error=error)
+
+
+def _format_suggestion(match: Any) -> str:
+    score = getattr(match, "score", None)
+    prefix = f"TM {score:.0%}: " if isinstance(score, float) else "TM: "
+    return prefix + match.target
+
+
+def unavailable_languages(report: RunReport) -> list[LanguageStatus]:
+    """Languages of ``report`` that could not be produced at all."""
+    return [
+        LanguageStatus(lang, t.error, True) for lang, t in report.translations.items() if t.error
+    ]
+
+
+def translate_document(
+    path: str | Path,
+    targets: tuple[str, ...] = ("be", "en"),
+    *,
+    out_dir: str | Path | None = None,
+    settings: Settings | None = None,
+    engines: Mapping[str, Any] | None = None,
+    **options: Any,
+) -> RunReport:
+    """Translate one release; write outputs when ``out_dir`` is given.
+
+    ``options`` are :class:`Settings` fields (glossary, tm_dir, force, combined, ...).
+    Returns the :class:`RunReport` the JSON report is written from.
+    """
+    base = settings or Settings()
+    settings = base.with_options(targets=tuple(targets), out_dir=Path(out_dir) if out_dir else None, **options)
+    with Pipeline(settings, engines=engines) as pipeline:
+        if out_dir is None:
+            return pipeline.translate_document(path)
+        return pipeline.translate_and_write(path)
+
+
+def timed(func: Callable[[], Any]) -> tuple[Any, float]:
+    """Run ``func`` and return (result, seconds) — for progress lines and batch reports."""
+    start = time.perf_counter()
+    result = func()
+    return result, time.perf_counter() - start
+
+
+__all__ = ["Pipeline", "translate_document", "unavailable_languages", "LanguageStatus", "Mark"]

@@ -1,0 +1,152 @@
+"""Text-level checks: empty or untranslated drafts, repeated words, mixed scripts, length."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .base import CYR, CYRILLIC_LANGS, LAT, CheckContext, Finding
+
+_ERROR_SHOWN = 200  # characters of an engine error quoted in a message
+
+# --- empty ------------------------------------------------------------------------------
+
+
+def check_empty(ctx: CheckContext) -> Iterator[Finding]:
+    """No usable draft: the engine failed, the draft is blank, or it is the source again."""
+    target = ctx.target
+    if target.status == "untranslated" or target.error:
+        reason = (target.error or "").strip()
+        if len(reason) > _ERROR_SHOWN:
+            reason = reason[: _ERROR_SHOWN - 1] + "…"
+        yield Finding(f"Not translated: {reason}" if reason else "Not translated: the engine returned no draft")
+        return
+    if not ctx.draft.strip():
+        if ctx.source.strip():
+            yield Finding("The draft is empty")
+        return
+    if ctx.identical:
+        yield Finding("The draft is the Russian source unchanged: it was not translated")
+
+
+# --- untranslated -----------------------------------------------------------------------
+
+_MARK_MESSAGES = {
+    "unknown": "Word «{w}» is unknown to the engine and was left untranslated",
+    "bilingual": "No dictionary translation for «{w}»: left untranslated",
+    "generation": "The engine could not form the word «{w}»: check its ending",
+    "fallback": "«{w}» came from a fallback, not the engine: check it",
+}
+# Words of a Belarusian draft that hold и, щ or ъ: letters Belarusian does not have (its
+# alphabet writes і, шч and an apostrophe instead — Belarusian orthography rules, 2008 law
+# «Аб Правілах беларускай арфаграфіі і пунктуацыі», §1 alphabet).
+_RU_ONLY_WORD_RE = re.compile(rf"(?<![{CYR}{LAT}])[{CYR}]*[иИщЩъЪ][{CYR}]*(?![{CYR}{LAT}])")
+# A run of Cyrillic words (separated by spaces, hyphens or apostrophes) in a Latin-script
+# draft. Whole words only: a Cyrillic letter inside a Latin word is mixed_script's.
+_CYR_RUN_RE = re.compile(
+    rf"(?<![{CYR}{LAT}])[{CYR}]+(?:[-\s\u00a0’']+[{CYR}]+)*(?![{CYR}{LAT}])"
+)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and end > s for s, e in spans)
+
+
+def check_untranslated(ctx: CheckContext) -> Iterator[Finding]:
+    """Engine marks, Cyrillic left in a Latin-script draft, Russian letters in Belarusian."""
+    marked: list[tuple[int, int]] = []
+    for mark in ctx.target.marks:
+        template = _MARK_MESSAGES.get(mark.kind, "«{w}» is marked by the engine: check it")
+        marked.append((mark.start, mark.end))
+        yield Finding(template.format(w=mark.word), (mark.start, mark.end))
+    if ctx.identical:  # `empty` already says the whole segment is untranslated
+        return
+    draft = ctx.draft
+    if ctx.lang == "be":
+        for m in _RU_ONLY_WORD_RE.finditer(draft):
+            if not _overlaps(m.start(), m.end(), marked):
+                yield Finding(
+                    f"Word «{m[0]}» has Russian-only letters (и, щ, ъ): probably left in Russian",
+                    m.span(),
+                )
+    elif ctx.lang not in CYRILLIC_LANGS:
+        for m in _CYR_RUN_RE.finditer(draft):
+            if not _overlaps(m.start(), m.end(), marked):
+                what = "Cyrillic words" if any(c.isspace() for c in m[0]) else "Cyrillic word"
+                yield Finding(f"{what} «{m[0]}» left in the draft: translate or transliterate", m.span())
+
+
+# --- repeated_word ----------------------------------------------------------------------
+
+# A letter-only word, whitespace, the same word again (case-insensitive); not digits.
+_REPEAT_RE = re.compile(r"(?<![\w’'-])([^\W\d_]+)\s+(\1)(?![\w’'-])", re.IGNORECASE)
+# English repetitions that are grammatical often enough to not be worth a warning.
+_REPEAT_OK = frozenset({"that", "had"})
+
+
+def check_repeated_word(ctx: CheckContext) -> Iterator[Finding]:
+    """The same word twice in a row («the the», «у у»): a typical MT or editing slip."""
+    for m in _REPEAT_RE.finditer(ctx.draft):
+        if m[1].lower() in _REPEAT_OK:
+            continue
+        yield Finding(f"Word «{m[1]}» is repeated: «{m[0]}»", m.span())
+
+
+# --- mixed_script -----------------------------------------------------------------------
+
+_MIXED_HINT_RE = re.compile(rf"[{LAT}][{CYR}]|[{CYR}][{LAT}]")
+_LETTERS_RE = re.compile(rf"[{LAT}{CYR}]+")
+_LAT_RE = re.compile(rf"[{LAT}]")
+_CYR_RE = re.compile(rf"[{CYR}]")
+
+
+def check_mixed_script(ctx: CheckContext) -> Iterator[Finding]:
+    """A word mixing Latin and Cyrillic letters («Мiнск» with a Latin i): look-alike
+    letters break search, spell-checking and sorting, and readers cannot see them."""
+    draft = ctx.draft
+    if not _MIXED_HINT_RE.search(draft):  # the common case: one cheap scan
+        return
+    for m in _LETTERS_RE.finditer(draft):
+        word = m[0]
+        lat = _LAT_RE.findall(word)
+        cyr = _CYR_RE.findall(word)
+        if not lat or not cyr:
+            continue
+        if len(lat) <= len(cyr):
+            odd, script, base = lat, "Latin", "Cyrillic"
+        else:
+            odd, script, base = cyr, "Cyrillic", "Latin"
+        letters = ", ".join(dict.fromkeys(odd))
+        yield Finding(f"Word «{word}» mixes scripts: {script} {letters} among {base} letters", m.span())
+
+
+# --- length_ratio -----------------------------------------------------------------------
+
+#: Typical draft/source character ratio per target language (source is Russian).
+#: be: 54 human ru–be sentence pairs (../shared/eval) have ratio 0.83–1.15, mean 0.99,
+#: sd 0.06; the band adds room for short sentences. en: no parallel data available here;
+#: English usually runs 10–20% shorter than Russian, the band is wide on purpose.
+LENGTH_BANDS: dict[str, tuple[float, float]] = {"be": (0.80, 1.25), "en": (0.70, 1.30)}
+_DEFAULT_BAND = (0.60, 1.60)
+LENGTH_MIN_SOURCE = 20  # shorter segments vary too much to say anything
+_FAR = (0.6, 1.6)  # outside band×these factors it is a warning, not a hint
+
+
+def check_length_ratio(ctx: CheckContext) -> Iterator[Finding]:
+    """A draft much shorter or longer than the pair's typical ratio: dropped or added text."""
+    src_len = len(ctx.source.strip())
+    if src_len < LENGTH_MIN_SOURCE or ctx.identical:
+        return
+    ratio = len(ctx.draft.strip()) / src_len
+    low, high = LENGTH_BANDS.get(ctx.lang, _DEFAULT_BAND)
+    if low <= ratio <= high:
+        return
+    far = ratio < low * _FAR[0] or ratio > high * _FAR[1]
+    what = "shorter" if ratio < low else "longer"
+    yield Finding(
+        f"The draft is {ratio:.0%} of the source's length (usual for ru→{ctx.lang}: "
+        f"{low:.0%}–{high:.0%}): {what} than expected, check for "
+        f"{'a dropped' if ratio < low else 'an added or repeated'} passage",
+        None,
+        "warning" if far else "info",
+    )

@@ -1,0 +1,241 @@
+"""HTML releases: find the article, drop the page around it, keep structure and spans.
+
+Parsing is text extraction only: libxml2's HTML parser with network access off; a
+DOCTYPE (and any entity declarations in it) is removed before parsing and never
+resolved; scripts, frames, forms, event handlers, ``<base>`` and unsafe link schemes
+never reach the document model. Main content: ``<article>`` (the longest one), else
+``<main>``/``role=main``, else the element holding the most paragraph text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import ReaderError
+from .chrome import CHROME_CLASS
+from .source import check_not_binary, decode_text
+from .structure import InlineBuilder, Parsed, RawBlock, clean_inline, safe_href
+
+#: Elements whose whole subtree is never release text.
+DROP_TAGS = frozenset(
+    "script style nav header footer form iframe frame frameset noscript aside button svg math "
+    "template object embed applet canvas select option input textarea label link meta base head "
+    "title audio video source track map area dialog menu img picture".split()
+)
+#: Elements that start a new block.
+BLOCK_TAGS = frozenset(
+    "p div section article main body h1 h2 h3 h4 h5 h6 blockquote li ul ol dl dt dd pre table "
+    "thead tbody tfoot tr td th caption figure figcaption address center hr details summary".split()
+)
+_BOLD = frozenset({"b", "strong"})
+_ITALIC = frozenset({"i", "em"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_DOCTYPE = re.compile(r"^\s*(<\?xml[^>]*\?>)?\s*(<!--.*?-->\s*)*<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.I | re.S)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_CHROME_MAX_TEXT = 500  # characters of paragraph text a chrome-classed element may hold
+_TITLE_SEP = re.compile(r"\s+(?:\||::|//)\s+")
+
+
+def _is_hidden(el) -> bool:
+    return (
+        el.get("hidden") is not None
+        or el.get("aria-hidden", "").lower() == "true"
+        or bool(_HIDDEN_STYLE.search(el.get("style", "")))
+    )
+
+
+def _is_chrome(el) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in DROP_TAGS:
+        # an article's own <header> holds its headline and date; the page header is chrome
+        if tag == "header" and any(a.tag in ("article", "main") for a in el.iterancestors()):
+            return False
+        return True
+    if el.get("role", "").lower() in ("navigation", "banner", "contentinfo", "complementary", "search"):
+        return True
+    if _is_hidden(el):
+        return True
+    cls = f"{el.get('class', '')} {el.get('id', '')}"
+    # a class like "content-with-sidebar" must not take the article with it: a share bar
+    # or breadcrumb never holds paragraphs of text
+    return bool(cls.strip()) and bool(CHROME_CLASS.search(cls)) and _text_len(el, ("p", "blockquote")) < _CHROME_MAX_TEXT
+
+
+def _strip_chrome(root) -> None:
+    for el in list(root.iter()):
+        if el is root:
+            continue
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            _drop(el)
+        elif _is_chrome(el):
+            _drop(el)
+
+
+def _drop(el) -> None:
+    """Remove an element but keep its tail text (the text after it belongs to the parent)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _text_len(el, tags: tuple[str, ...] = ("p", "blockquote", "li")) -> int:
+    return sum(len(" ".join(p.text_content().split())) for p in el.iter(*tags))
+
+
+def _main_container(body):
+    articles = body.findall(".//article")
+    if articles:
+        best = max(articles, key=_text_len)
+        if _text_len(best) > 0:
+            return best
+    for el in body.iter():
+        if el.tag == "main" or el.get("role", "").lower() == "main" or el.get("itemprop") == "articleBody":
+            return el
+    # descend into the child holding most (80%) of the paragraph text; stop where the
+    # text is spread over several children, so no paragraph of the release is cut off
+    node, total = body, _text_len(body)
+    while total:
+        child = next((c for c in node.iterchildren() if isinstance(c.tag, str) and _text_len(c) >= 0.8 * total), None)
+        if child is None:
+            break
+        node, total = child, _text_len(child)
+    return node
+
+
+class _Collector:
+    """Walks block and inline elements, emitting one RawBlock per block of text."""
+
+    def __init__(self) -> None:
+        self.blocks: list[RawBlock] = []
+        self._builder = InlineBuilder()
+        self._kind = "paragraph"
+        self._explicit = False
+        self._last_br = False
+
+    def flush(self) -> None:
+        if self._builder:
+            text, spans = self._builder.build()
+            self.blocks.append(RawBlock(self._kind, text, spans, explicit=self._explicit))
+        self._builder = InlineBuilder()
+        self._last_br = False
+
+    def _add(self, text: str | None, kind: str, explicit: bool, styles: tuple) -> None:
+        if not text:
+            return
+        if not self._builder:
+            self._kind, self._explicit = kind, explicit
+        if text.strip():
+            self._last_br = False
+        self._builder.add(text, styles)
+
+    def walk(self, el, kind: str, explicit: bool, styles: tuple) -> None:
+        self._add(el.text, kind, explicit, styles)
+        for child in el.iterchildren():
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag and tag not in DROP_TAGS:
+                if tag in BLOCK_TAGS:
+                    self.flush()
+                    ckind, cexplicit = _block_kind(tag, kind, explicit)
+                    self.walk(child, ckind, cexplicit, ())
+                    self.flush()
+                elif tag == "br":
+                    if self._last_br:  # <br><br> separates paragraphs in copied CMS text
+                        self.flush()
+                    else:
+                        self._add("\n", kind, explicit, ())
+                        self._last_br = True
+                else:
+                    self.walk(child, kind, explicit, styles + _inline_styles(child))
+            self._add(child.tail, kind, explicit, styles)
+
+
+def _block_kind(tag: str, ctx: str, ctx_explicit: bool) -> tuple[str, bool]:
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return "heading", True
+    if tag == "blockquote":
+        return "quote", True
+    if tag in ("li", "dd"):
+        return "list_item", True
+    if tag in ("td", "th", "caption", "figcaption"):
+        return "paragraph", False
+    if ctx in ("quote", "list_item"):
+        return ctx, ctx_explicit
+    return "paragraph", False
+
+
+def _inline_styles(el) -> tuple:
+    tag = el.tag
+    if tag in _BOLD:
+        return (("bold", None),)
+    if tag in _ITALIC:
+        return (("italic", None),)
+    if tag == "a":
+        href = safe_href(el.get("href"), allow_relative=True)
+        return (("link", href),) if href else ()
+    return ()
+
+
+def _decode(data: bytes, label: str) -> tuple[str, str, list[str]]:
+    m = _META_CHARSET.search(data[:4096])
+    declared = m.group(1).decode("ascii", "replace") if m else None
+    text, encoding = decode_text(data, label, declared=declared)
+    warnings: list[str] = []
+    d = _DOCTYPE.match(text)
+    if d:
+        if d.group(3):
+            warnings.append(f"{label}: ignored a DOCTYPE with entity declarations (never resolved or fetched).")
+        text = text[d.end():]
+    else:
+        text = _XML_DECL.sub("", text, count=1)
+    return text, encoding, warnings
+
+
+def read(data: bytes, label: str) -> Parsed:
+    """Read an .html/.htm release into raw blocks; the <h1> (else <title>) is the title."""
+    import lxml.html
+    from lxml import etree
+
+    text, encoding, warnings = _decode(data, label)
+    check_not_binary(text, label)
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        raise ReaderError(f"{label} has no readable HTML content. Check that you picked the right file.") from None
+    title_el = root.find(".//head/title")
+    page_title = clean_inline(title_el.text_content()).strip() if title_el is not None else ""
+    page_title = _TITLE_SEP.split(page_title)[0] if page_title else ""
+    body = root.find("body")
+    if body is None:
+        body = root
+    _strip_chrome(body)
+    main = _main_container(body)
+
+    blocks: list[RawBlock] = []
+    h1 = main.find(".//h1")
+    if h1 is None:
+        h1 = body.find(".//h1")
+    if h1 is not None:
+        c = _Collector()
+        c.walk(h1, "title", True, ())
+        c.flush()
+        if c.blocks:
+            blocks.append(RawBlock("title", " ".join(b.text for b in c.blocks), c.blocks[0].spans, explicit=True))
+        if h1 is not main:
+            _drop(h1)
+    collector = _Collector()
+    collector.walk(main, "paragraph", False, ())
+    collector.flush()
+    blocks.extend(collector.blocks)
+    if not blocks:
+        raise ReaderError(f"{label} has no text in its page body. Check that you picked the right file.")
+    return Parsed(blocks, encoding=encoding, warnings=warnings, title_hint=None if h1 is not None else page_title or None)

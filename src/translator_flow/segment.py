@@ -1,0 +1,153 @@
+"""Russian sentence segmentation: razdel plus press-release rules.
+
+razdel (natasha project) already knows initials («А.Г. Лукашенко»), most abbreviations
+(«г.», «гг.», «т.е.», «тыс.», «ул.», «им.»), dates («12.03.2025») and decimals. On top of
+it, three kinds of repair, each a closed rule so the result stays predictable:
+
+* split where razdel keeps an abbreviation or initial glued to the next sentence although
+  a word that only starts sentences follows («…Анохин В.Ю. Он рассказал…», «…в 2025 г. Это…»);
+* merge a quotation whose sentences razdel split when the quote closes into an
+  attribution: «Мы готовы. Планов много», — сказал губернатор. is one segment, because
+  the attribution belongs to the whole quote and a translator needs both together;
+* merge a piece that starts with a lower-case letter (never a Russian sentence start) and
+  known two-part abbreviations («долл. США»).
+
+Segments are exact substrings of the block text: ``block.text[start:end] == source`` and
+only whitespace lies between them, so joining with the original gaps gives the block back.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Block, Document, Segment
+
+#: Changes whenever the rules or the pinned razdel version change (part of the run
+#: signature: a new segmenter can change segment ids and TM matches).
+SEGMENTER_VERSION = "tf-seg-1+razdel-0.5.0"
+
+# Words that begin a sentence and are never a surname, a city or an abbreviation's
+# continuation; a period followed by one of them ends a sentence. Single-letter
+# prepositions/conjunctions count only when a space follows (an initial has a period).
+_STARTER_WORDS = (
+    "Он Она Оно Они Мы Я Вы Это Эти Этот Эта Этим Этой Его Её Ее Их Им Ему Ей Нам Нас Там Здесь "
+    "Тогда Сейчас Сегодня Вчера Завтра Теперь Ранее Позже Позднее Затем Далее Также Кроме Однако "
+    "Но Поэтому Таким Так Всего Итого Напомним Отметим Подчеркнём Подчеркнем Как Когда Если При Для "
+    "По На Из За Во Со Ко Не Ни Уже Ещё Еще Между Вместе Помимо Среди После Перед До Около Свыше "
+    "Более Менее Почти Лишь Только Именно Впервые Кстати Наш Наша Наше Наши Все Всё Каждый Который "
+    "Которые Кто Что Где Почему Зачем Благодаря Согласно Вследствие Несмотря Причём Причем Притом"
+)
+_STARTER_SINGLE = "В С К О У И А"
+_SPLIT_AFTER_PERIOD = re.compile(
+    r"(?<=\.)\s+(?=(?:" + "|".join(_STARTER_WORDS.split()) + r")(?![\w.])|(?:"
+    + "|".join(_STARTER_SINGLE.split()) + r")\s)"
+)
+#: Abbreviations that razdel may split from the word that completes them.
+_GLUED_PAIRS = (("долл.", "США"), ("дол.", "США"))
+_ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5}|[а-яa-z])[.)]$")
+_ATTRIBUTION = re.compile(r"\s*[,.]?\s*[—–-]\s*[а-яё]")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text``, without surrounding whitespace."""
+    if not text.strip():
+        return []
+    from razdel import sentenize  # light, but keep `import translator_flow.segment` free
+
+    spans = [[s.start, s.stop] for s in sentenize(text)]
+    spans = _cover(text, spans)
+    spans = _split_starters(text, spans)
+    return _merge(text, spans)
+
+
+def _cover(text: str, spans: list[list[int]]) -> list[list[int]]:
+    """Guarantee that only whitespace lies outside the spans (never lose a character)."""
+    out: list[list[int]] = []
+    pos = 0
+    for s, e in spans:
+        if text[pos:s].strip():
+            if out:
+                out[-1][1] = s
+            else:
+                s = pos
+        out.append([s, e])
+        pos = e
+    if text[pos:].strip():
+        if out:
+            out[-1][1] = len(text)
+        else:
+            out.append([0, len(text)])
+    return [_trim(text, s, e) for s, e in out if text[s:e].strip()]
+
+
+def _trim(text: str, s: int, e: int) -> list[int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return [s, e]
+
+
+def _split_starters(text: str, spans: list[list[int]]) -> list[list[int]]:
+    out: list[list[int]] = []
+    for s, e in spans:
+        start = s
+        for m in _SPLIT_AFTER_PERIOD.finditer(text, s, e):
+            out.append([start, m.start()])
+            start = m.end()
+        out.append([start, e])
+    return out
+
+
+_QUOTE_MARKS = re.compile("[«»]")
+#: How far ahead a quotation's closing mark is looked for (a quote is a paragraph at
+#: most); bounds the work on pathological input with an unclosed «.
+_QUOTE_LOOKAHEAD = 4000
+
+
+def _closes_into_attribution(text: str, pos: int, depth: int) -> bool:
+    """True if the quotation open at ``pos`` (nesting ``depth``) closes into «, — said X»."""
+    d = depth
+    for m in _QUOTE_MARKS.finditer(text, pos, min(len(text), pos + _QUOTE_LOOKAHEAD)):
+        d += 1 if m.group() == "«" else -1
+        if d == 0:
+            return bool(_ATTRIBUTION.match(text, m.end()))
+    return False
+
+
+def _merge(text: str, spans: list[list[int]]) -> list[list[int]]:
+    if len(spans) < 2:
+        return spans
+    marks = [(m.start(), m.group()) for m in _QUOTE_MARKS.finditer(text)]
+    k = depth = 0
+    out = [spans[0]]
+    for s, e in spans[1:]:
+        while k < len(marks) and marks[k][0] < s:  # «…» nesting depth at this boundary
+            depth = depth + 1 if marks[k][1] == "«" else max(depth - 1, 0)
+            k += 1
+        ps, pe = out[-1]
+        prev, nxt = text[ps:pe], text[s:e]
+        glue = (
+            nxt[:1].islower()
+            or bool(_ENUMERATOR.match(prev))
+            or any(prev.endswith(a) and nxt.startswith(b) for a, b in _GLUED_PAIRS)
+            or (depth > 0 and _closes_into_attribution(text, s, depth))
+        )
+        if glue:
+            out[-1] = [ps, e]
+        else:
+            out.append([s, e])
+    return out
+
+
+def segment_block(block: Block) -> list[Segment]:
+    """Split one block into sentence segments with ids ``b{block}s{n}``."""
+    return [
+        Segment(id=f"b{block.index}s{n}", block=block.index, index=n, source=block.text[s:e], start=s, end=e)
+        for n, (s, e) in enumerate(split_sentences(block.text))
+    ]
+
+
+def segment_document(doc: Document) -> tuple[Segment, ...]:
+    """All segments of a document, in reading order."""
+    return tuple(seg for block in doc.blocks for seg in segment_block(block))

@@ -1,0 +1,82 @@
+"""Read back the core properties of a review DOCX, including after LibreOffice saved it.
+
+LibreOffice writes the core-properties relationship with a non-standard type
+(``…/officedocument/2006/relationships/metadata/core-properties``), which python-docx does
+not recognise: ``Document(path).core_properties`` then returns empty defaults. Reading
+``docProps/core.xml`` through the package relationships ourselves works for Word and
+LibreOffice files alike. Used by ``finalize``; documented in docs/output-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import zipfile
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import ReviewImportError
+
+REVIEW_IDENTIFIER = "translator-flow-review"
+_MAX_PART = 8 * 1024 * 1024  # a core-properties part is a few KB; refuse anything huge
+_NAMES = {
+    "title": "title", "subject": "subject", "creator": "author", "keywords": "keywords",
+    "description": "comments", "identifier": "identifier", "category": "category", "version": "version",
+    "language": "language", "lastModifiedBy": "last_modified_by", "contentStatus": "content_status",
+}
+
+
+def read_core_properties(source: str | Path | IO[bytes]) -> dict[str, str]:
+    """Core properties of a DOCX as {python-docx name: text} (``comments`` = dc:description)."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(source) as package:
+            part = _core_part_name(package, etree)
+            if part is None:
+                return {}
+            info = package.getinfo(part)
+            if info.file_size > _MAX_PART:
+                raise ReviewImportError(f"{source}: document properties are implausibly large; not a review file.")
+            root = etree.fromstring(package.read(part), _parser(etree))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        raise ReviewImportError(f"{source} is not a readable DOCX ({exc}); export it again as .docx.") from None
+    out = {}
+    for child in root:
+        if not isinstance(child.tag, str):
+            continue
+        local = etree.QName(child).localname
+        if local in _NAMES:
+            out[_NAMES[local]] = child.text or ""
+    return out
+
+
+def read_review_manifest(source: str | Path | IO[bytes]) -> dict[str, Any] | None:
+    """The manifest a review DOCX carries in core property ``comments``; None if not a review."""
+    props = read_core_properties(source)
+    if props.get("identifier") != REVIEW_IDENTIFIER:
+        return None
+    try:
+        manifest = json.loads(props.get("comments", ""))
+    except json.JSONDecodeError:
+        raise ReviewImportError(f"{source}: the review manifest in the document properties is damaged; "
+                                "re-run `translator-flow translate` to get a fresh review file.") from None
+    if not isinstance(manifest, dict) or manifest.get("tool") != "translator-flow":
+        raise ReviewImportError(f"{source}: the document properties do not hold a translator-flow manifest.")
+    return manifest
+
+
+def _parser(etree: Any) -> Any:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _core_part_name(package: zipfile.ZipFile, etree: Any) -> str | None:
+    names = set(package.namelist())
+    if "_rels/.rels" in names and package.getinfo("_rels/.rels").file_size <= _MAX_PART:
+        rels = etree.fromstring(package.read("_rels/.rels"), _parser(etree))
+        for rel in rels:
+            if str(rel.get("Type", "")).lower().endswith("/metadata/core-properties"):
+                target = posixpath.normpath(str(rel.get("Target", "")).lstrip("/"))
+                if target in names:
+                    return target
+    return "docProps/core.xml" if "docProps/core.xml" in names else None
