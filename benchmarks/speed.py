@@ -84,7 +84,7 @@ def bench_belarusian(folder: Path, sentences: list[str], repeat: int) -> None:
     command = plain_stages_command()
     raw, _ = median_time(lambda: subprocess.run(command, shell=True, input=text.encode(), check=True,
                                                 capture_output=True), repeat)
-    settings = Settings(targets=("be",), tm_dir=None, glossary=(ROOT / "glossary",))
+    settings = Settings(targets=("be",), tm_dir=None, glossary=(ROOT / "glossary",), force_language=True)
     inputs = sorted(folder.glob("*.txt"))
 
     def translation_stage() -> int:

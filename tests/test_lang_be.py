@@ -148,3 +148,47 @@ def test_english_ellipsis_moves_marks() -> None:
     out, marks = postedit_with_offsets("Wait... Anokhin", "en", [Mark("unknown", "Anokhin", 8, 15)])
     assert out == "Wait… Anokhin"
     assert out[marks[0].start:marks[0].end] == "Anokhin"
+
+
+# --- lexical corrections at the bilingual-lookup stage (be_corrections.tsv, kind=bidix) ---
+BIDIX_STREAM = (
+    "^Руководитель<n><m><aa><pl><nom>/Кіраўніца<n><f><aa><pl><nom>$ "
+    "^дело<n><nt><nn><pl><gen>/дзея<n><f><nn><pl><gen>$ "
+    "^тьма<n><f><nn><pl><gen>/цемрадзь<n><f><nn><pl><gen>$ "
+    "^провести<vblex><perf><tv><pp><pasv><short><f><sg>/правесці<vblex><perf><pp><pasv><short><f><sg>$ "
+    "^дзея<n><f><nn><sg><nom>/дзея<n><f><nn><sg><nom>$"
+)
+BIDIX_FIXED = (
+    "^Руководитель<n><m><aa><pl><nom>/Кіраўнік<n><m><aa><pl><nom>$ "
+    "^дело<n><nt><nn><pl><gen>/справа<n><f><nn><pl><gen>$ "
+    "^тьма<n><f><nn><pl><gen>/тэма<n><f><nn><pl><gen>$ "
+    "^провести<vblex><perf><tv><pp><pasv><f><an><sg><nom>/правесці<vblex><perf><pp><pasv><f><an><sg><nom>$ "
+    "^дзея<n><f><nn><sg><nom>/дзея<n><f><nn><sg><nom>$"  # keyed on the Russian lemma: untouched
+)
+
+
+def test_bidix_rewrite_swaps_lemma_and_gender_but_keeps_case() -> None:
+    from translator_flow.lang.be_corrections import rewrite_bidix_stream
+
+    assert rewrite_bidix_stream(BIDIX_STREAM) == BIDIX_FIXED
+
+
+def test_sed_stage_does_the_same_in_null_flush_mode() -> None:
+    import shutil
+    import subprocess
+
+    from translator_flow.lang.be_corrections import lexical_stage
+
+    if shutil.which("sed") is None:
+        pytest.skip("sed is not installed")
+    payload = (BIDIX_STREAM + "\0" + BIDIX_STREAM + "\0").encode()
+    out = subprocess.run(lexical_stage(), input=payload, capture_output=True, check=True).stdout.decode()
+    assert out.split("\0")[:2] == [BIDIX_FIXED, BIDIX_FIXED]
+
+
+def test_corrections_file_rows_are_complete() -> None:
+    from translator_flow.lang.be_corrections import bidix_rules, output_rules
+
+    assert len(bidix_rules()) >= 5 and len(output_rules()) >= 3
+    for rule in bidix_rules():
+        assert "<" in rule.wrong and "<" in rule.right, rule

@@ -205,3 +205,29 @@ def test_cli_finalize_reports_counts_and_paths(tmp_path: Path) -> None:
     assert "release.be.final.docx" in result.output and "translation memory" in result.output
     again = CliRunner().invoke(cli, ["finalize", str(out / "release.be.review.docx"), "--no-tm"])
     assert again.exit_code == 4 and "already exists" in again.output and "--force" in again.output
+
+
+def test_languages_finalized_from_separate_review_files_share_one_final_json(tmp_path: Path) -> None:
+    from report_factory import sample_report
+    from translator_flow.writers import write_outputs
+
+    out = tmp_path / "out"
+    write_outputs(sample_report(langs=("be", "en")), out, stem="release")
+    edit_docx(out / "release.be.review.docx", {"b0s0": "Новы цэнтр"})
+    edit_docx(out / "release.en.review.docx", {"b0s0": "New centre"})
+    finalize(out / "release.be.review.docx", tm_dir=None)
+    finalize(out / "release.en.review.docx", tm_dir=None)
+    data = json.loads((out / "release.final.json").read_text(encoding="utf-8"))
+    assert list(data["languages"]) == ["be", "en"]
+    first = data["segments"][0]["targets"]
+    assert (first["be"]["text"], first["en"]["text"]) == ("Новы цэнтр", "New centre")
+    assert {"release.be.final.docx", "release.en.final.html", "release.final.json"} <= set(data["outputs"])
+    assert {i["lang"] for i in data["issues"]} == {"be", "en"}  # the earlier language's QA is kept
+    # finalizing a language again replaces only that language, and only with --force
+    edit_docx(out / "release.be.review.docx", {"b0s0": "Зусім новы цэнтр"})
+    with pytest.raises(OutputError, match="already exists"):
+        finalize(out / "release.be.review.docx", tm_dir=None)
+    finalize(out / "release.be.review.docx", tm_dir=None, force=True)
+    again = json.loads((out / "release.final.json").read_text(encoding="utf-8"))["segments"][0]["targets"]
+    assert (again["be"]["text"], again["en"]["text"]) == ("Зусім новы цэнтр", "New centre")
+    assert list(json.loads((out / "release.final.json").read_text(encoding="utf-8"))["languages"]) == ["be", "en"]

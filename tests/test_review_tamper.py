@@ -142,3 +142,4 @@ def test_cli_names_the_problem_with_exit_code_4(package: Path, tmp_path: Path) -
     assert "segment b2s1 (block 2) is missing: its row was deleted" in result.output
     missing = CliRunner().invoke(cli, ["finalize", str(tmp_path / "nope.review.docx")])
     assert missing.exit_code == 4 and "does not exist" in missing.output
+

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from report_factory import sample_report
@@ -171,7 +173,8 @@ def test_a_unit_a_cat_tool_split_is_joined_back(tmp_path: Path) -> None:
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
     row = next(r for r in read_review_xliff(path).rows if r.id == "b1s0")
     assert row.source == report.segments[1].source
-    assert row.drafts["en"] == "On 12 March 2025,a logistics centre opened."  # targets joined as given
+    # the ignorable has no target: its source (the space) stands for it
+    assert row.drafts["en"] == "On 12 March 2025, a logistics centre opened."
 
 
 def _tampered(path: Path, change) -> None:
@@ -232,3 +235,43 @@ def test_cli_export_xliff_from_a_review_docx_then_finalize(tmp_path: Path, schem
     origins = {t.segment_id: t.origin for t in final.translations["be"].targets}
     assert origins["b0s0"] == origins["b4s0"] == "human"
     assert origins["b1s1"] == report.translations["be"].targets[2].origin
+
+
+# Sentences as editors and engines produce them: Cyrillic and Latin letters, digits,
+# quotes, dashes, no-break and thin spaces, markup-like characters.
+_ALPHABET = "абвгдеёжзіўыэюя АБВГДІЎ abcxyz 0123456789 «»„“”\"'—–-.,:;!?()&<>\u00a0\u2009\u202f"
+_sentences = st.text(alphabet=_ALPHABET, min_size=1, max_size=80).map(str.strip).filter(bool)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_sentences, _sentences | st.just("")), min_size=1, max_size=6))
+def test_xliff_write_then_read_keeps_every_source_and_draft(tmp_path: Path, pairs) -> None:
+    from report_factory import build_report
+
+    blocks = [("paragraph", [source]) for source, _ in pairs]
+    report = build_report(blocks, {"be": [draft or None for _, draft in pairs]})
+    path = tmp_path / "release.be.xlf"
+    write_xliff(report, "be", path)
+    rows = read_review_xliff(path).rows
+    assert [(r.source, r.drafts["be"]) for r in rows] == [(s, d) for s, d in pairs]
+
+
+@pytest.mark.parametrize("attribute, value", [("trgLang", "../../evil"), ("trgLang", "be/x")])
+def test_names_from_the_file_cannot_escape_the_output_folder(tmp_path: Path, attribute: str, value: str) -> None:
+    path = tmp_path / "in" / "release.be.xlf"
+    path.parent.mkdir()
+    write_xliff(sample_report(), "be", path)
+    _tampered(path, lambda r: r.set(attribute, value))
+    with pytest.raises(ReviewImportError, match="no valid target language"):
+        finalize(path, tmp_path / "out", tm_dir=tmp_path / "tm")
+    assert not (tmp_path / "out").exists() and not (tmp_path / "tm").exists()
+
+
+def test_a_stem_with_a_path_in_the_manifest_is_made_safe(tmp_path: Path) -> None:
+    path = tmp_path / "in" / "release.be.xlf"
+    path.parent.mkdir()
+    write_xliff(sample_report(), "be", path, stem="../../escape")
+    result = finalize(path, tmp_path / "out", tm_dir=None)
+    assert all(Path(p).parent == tmp_path / "out" for p in result.outputs)
+    assert {Path(p).name for p in result.outputs} == {"escape.be.final.docx", "escape.be.final.html",
+                                                       "escape.final.json"}

@@ -42,6 +42,15 @@ _SPLIT_AFTER_PERIOD = re.compile(
     r"(?<=\.)\s+(?=(?:" + "|".join(_STARTER_WORDS.split()) + r")(?![\w.])|(?:"
     + "|".join(_STARTER_SINGLE.split()) + r")\s)"
 )
+# A unit or year abbreviation right after a number, then a capitalised word: razdel keeps
+# them together («…составил 1 250,5 млн руб. в 2024 г. Стороны договорились…»), but a
+# capital after "2024 г." or "500 руб." starts a new sentence — except when the sentence
+# itself opens with the date («В 2024 г. Смоленск посетили…»).
+_NUMBER_ABBR = re.compile(
+    r"\d[\d\s\u00a0,.–-]*\s?(?:(?:тыс|млн|млрд|трлн)\.?\s)?(?:тыс|млн|млрд|трлн|руб|коп|долл|г|гг|шт|чел|экз)\."
+    r"(\s+)(?=[А-ЯЁ][а-яё])"
+)
+_OPENING_DATE = re.compile(r"^(?:(?:[ВвСсКк]|До|до|После|после|На|на|За|за|От|от)\s)?[\d\s–-]+(?:г|гг)\.$")
 #: Abbreviations that razdel may split from the word that completes them.
 _GLUED_PAIRS = (("долл.", "США"), ("дол.", "США"))
 _ENUMERATOR = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,5}|[а-яa-z])[.)]$")
@@ -91,10 +100,15 @@ def _trim(text: str, s: int, e: int) -> list[int]:
 def _split_starters(text: str, spans: list[list[int]]) -> list[list[int]]:
     out: list[list[int]] = []
     for s, e in spans:
+        cuts = {(m.start(), m.end()) for m in _SPLIT_AFTER_PERIOD.finditer(text, s, e)}
+        for m in _NUMBER_ABBR.finditer(text, s, e):
+            if not _OPENING_DATE.match(text[s:m.start(1)].strip()):
+                cuts.add((m.start(1), m.end(1)))
         start = s
-        for m in _SPLIT_AFTER_PERIOD.finditer(text, s, e):
-            out.append([start, m.start()])
-            start = m.end()
+        for cut_start, cut_end in sorted(cuts):
+            if cut_start > start:
+                out.append([start, cut_start])
+                start = cut_end
         out.append([start, e])
     return out
 

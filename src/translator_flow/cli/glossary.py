@@ -36,7 +36,7 @@ def lint(paths: tuple[Path, ...]) -> None:
         click.echo(str(p))
     errors = [p for p in problems if not p.warning]
     if errors:
-        click.echo(f"{len(errors)} problem(s) in {count} entries", err=True)
+        click.echo(f"{len(errors)} problem(s); {count} entries readable", err=True)
         raise SystemExit(1)
     warnings = len(problems) - len(errors)
     click.echo(f"OK: {count} entries" + (f" ({warnings} warning(s))" if warnings else ""))

@@ -30,7 +30,7 @@ from .apertium_pipeline import (
     read_mode,
     write_hmm_prob,
 )
-from .apertium_stream import deformat, reformat, split_id
+from .apertium_stream import deformat, reformat, split_id, split_tail
 
 DEFAULT_MODES_DIR = "/usr/share/apertium/modes"
 #: The message of :class:`EngineUnavailable` when the pair is missing (CLI exit code 3).
@@ -95,6 +95,11 @@ def translate_plain(texts: Sequence[str], mode: str = "rus-bel", *, modes_dir: s
             f" (exit code {proc.returncode}): {proc.stderr.decode('utf-8', 'replace')[-300:]}"
         )
     return parts
+
+
+def _plain(text: str) -> str:
+    """``text`` as a reader sees it: without protection delimiters and NUL characters."""
+    return text.replace(PROTECT_OPEN, "").replace(PROTECT_CLOSE, "").replace("\0", "")
 
 
 def _hmm_copy(stages: Sequence[Sequence[str]], workdir: Path) -> Path:
@@ -204,13 +209,14 @@ class ApertiumEngine:
 
     def _translate(self, texts: list[str]) -> list[EngineOutput]:
         results: list[EngineOutput | None] = [None] * len(texts)
+        split = [split_tail(t) for t in texts]
+        bodies = [body for body, _ in split]
         todo: list[int] = []
-        for i, text in enumerate(texts):
-            visible = text.replace(PROTECT_OPEN, "").replace(PROTECT_CLOSE, "").replace("\0", "")
-            if visible.strip():
+        for i, body in enumerate(bodies):
+            if _plain(body).strip():
                 todo.append(i)
             else:
-                results[i] = EngineOutput(visible)  # nothing to translate
+                results[i] = EngineOutput(_plain(texts[i]))  # nothing to translate
         pos, failed_in_row, last_error = 0, 0, ""
         while pos < len(todo):
             if failed_in_row >= MAX_CONSECUTIVE_FAILURES:
@@ -219,7 +225,7 @@ class ApertiumEngine:
                     results[i] = EngineOutput("", error=note)
                 break
             try:
-                for out in self._run(todo[pos:], texts):
+                for out in self._run(todo[pos:], bodies):
                     results[todo[pos]] = out
                     pos += 1
                     failed_in_row = 0
@@ -228,7 +234,7 @@ class ApertiumEngine:
                 # Retry the pending segment alone: with overlapped writes it may be an
                 # innocent neighbour of the one that broke the chain.
                 try:
-                    out = next(self._run([todo[pos]], texts))
+                    out = next(self._run([todo[pos]], bodies))
                     failed_in_row = 0
                 except PipelineFailure as again:
                     self._stop()
@@ -237,7 +243,15 @@ class ApertiumEngine:
                     failed_in_row += 1
                 results[todo[pos]] = out
                 pos += 1
-        return [r if r is not None else EngineOutput("", error="Not translated: internal error") for r in results]
+        final, set_todo = [], set(todo)
+        for i, r in enumerate(results):
+            tail = split[i][1] if i in set_todo else ""
+            if r is None:  # pragma: no cover - every index is filled above
+                r = EngineOutput("", error="Not translated: internal error")
+            elif tail and r.error is None:
+                r = EngineOutput(r.text + _plain(tail), r.marks)
+            final.append(r)
+        return final
 
     def _run(self, indices: Sequence[int], texts: Sequence[str]) -> Iterator[EngineOutput]:
         """Stream ``texts[indices]`` through the pipeline; raise PipelineFailure on the first bad one."""

@@ -11,6 +11,9 @@ lttoolbox 3.7.1 shape the details:
   ``#`` or ``@`` outside a superblank can only be an engine mark.
 * A superblank ``[...]`` is copied verbatim by every stage: it carries protected spans,
   newlines and the per-segment id that keeps outputs in step with inputs.
+* ``lrx-proc`` 0.4.2 reads a ``^`` (escaped or in a superblank) that follows the last
+  word of a segment as the start of a word: it swallows the ``\0`` and the pipeline
+  stalls. :func:`split_tail` keeps such a tail out of the stream.
 """
 
 from __future__ import annotations
@@ -45,7 +48,8 @@ def deformat(text: str, segment_id: int | None = None) -> str:
     Protected spans (``PROTECT_OPEN``…``PROTECT_CLOSE``) become superblanks, so the
     stages copy them verbatim; an unclosed span is protected to the end of the text.
     ``segment_id`` prefixes the segment with ``[tf:N]`` so the reader can check that
-    outputs come back in step. NUL characters are removed: ``\\0`` is the flush mark.
+    outputs come back in step. NUL characters are removed: ``\\0`` is the flush mark;
+    a lone surrogate (undecodable input) becomes U+FFFD.
     The segment ends with an empty blank ``[]``: without it ``lt-proc -z`` waits for
     one more character and the pipeline stalls.
     """
@@ -54,6 +58,8 @@ def deformat(text: str, segment_id: int | None = None) -> str:
     for ch in text:
         if ch == "\0":
             continue
+        if "\ud800" <= ch <= "\udfff":
+            ch = "\ufffd"  # a lone surrogate cannot be encoded; show the replacement mark
         if protected is not None:
             if ch == PROTECT_CLOSE:
                 out.append("[" + _escape_in_superblank("".join(protected)) + "]")
@@ -74,6 +80,32 @@ def deformat(text: str, segment_id: int | None = None) -> str:
         out.append("[" + _escape_in_superblank("".join(protected)) + "]")
     out.append("[]")
     return "".join(out)
+
+
+def split_tail(text: str) -> tuple[str, str]:
+    """Split ``text`` into what goes to Apertium and a tail re-attached verbatim afterwards.
+
+    The tail starts at the first ``^`` after the last letter or digit outside protected
+    spans (at its span's opening if the ``^`` is protected); see the module note on
+    ``lrx-proc``. The tail holds no words Apertium would translate. Most texts have no
+    tail: ``(text, "")``.
+    """
+    if "^" not in text:
+        return text, ""
+    last_word, span_start = -1, None
+    caret: int | None = None  # where the tail would start
+    for i, ch in enumerate(text):
+        if ch == PROTECT_OPEN and span_start is None:
+            span_start = i
+        elif ch == PROTECT_CLOSE:
+            span_start = None
+        elif span_start is None and ch.isalnum():
+            last_word, caret = i, None
+        elif ch == "^" and caret is None:
+            caret = i if span_start is None else span_start
+    if caret is None or caret < last_word:
+        return text, ""
+    return text[:caret], text[caret:]
 
 
 def split_id(raw: str) -> tuple[int | None, str]:

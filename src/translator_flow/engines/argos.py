@@ -1,8 +1,8 @@
 """Argos Translate engine (ru→en), offline, batched, through argostranslate's own code.
 
 argostranslate is imported only when an engine is built (see
-:func:`.models.import_argostranslate`: 0.15 s and 64 MB instead of
-2 s and 320 MB, because spaCy, stanza and torch stay out).
+:func:`.models.import_argostranslate`: 0.06 s and 32 MB instead of
+2 s and 320 MB, because spaCy, stanza, torch and onnxruntime stay out).
 
 Offline: argostranslate 1.11 splits text into sentences with MiniSBD/stanza/spaCy, which
 download models at translate time and fail on an air-gapped machine. translator-flow
@@ -133,10 +133,10 @@ class ArgosEngine:
         chunks = [chunk for _, _, pieces in plans for chunk in pieces]
         translated = self._translate_chunks(loaded, chunks)
         outputs, at = [], 0
-        for text, (plain, terms, pieces) in zip(texts, plans):
+        for _plain, terms, pieces in plans:
             results = translated[at : at + len(pieces)]
             at += len(pieces)
-            outputs.append(_assemble(text, plain, terms, pieces, results))
+            outputs.append(_assemble(terms, pieces, results))
         return outputs
 
     def close(self) -> None:
@@ -330,7 +330,9 @@ def _chunks(text: str, spans: list[tuple[int, int]], fits: Callable[[str], bool]
     """Cut ``text`` into pieces that fit, at ``;`` then ``,`` then spaces, outside spans."""
     if level >= len(_CUTS) or fits(text):
         return [text]
-    cuts = [m.end() for m in _CUTS[level].finditer(text) if not any(s < m.start() < e for s, e in spans)]
+    cuts = [
+        m.end() for m in _CUTS[level].finditer(text) if not any(m.start() < e and s < m.end() for s, e in spans)
+    ]
     bounds = [0, *cuts, len(text)]
     clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     pieces: list[tuple[int, int]] = []
@@ -346,9 +348,8 @@ def _chunks(text: str, spans: list[tuple[int, int]], fits: Callable[[str], bool]
     return out
 
 
-def _assemble(
-    text: str, plain: str, terms: list[str], chunks: list[str], results: list[str | Exception]
-) -> EngineOutput:
+def _assemble(terms: list[str], chunks: list[str], results: list[str | Exception]) -> EngineOutput:
+    """One sentence's output from its chunks' translations; any failed chunk fails it."""
     if not chunks:
         return EngineOutput(text="")  # nothing to translate
     failed = [(c, r) for c, r in zip(chunks, results) if isinstance(r, Exception) or not r.strip()]

@@ -49,11 +49,12 @@ def import_argostranslate() -> types.ModuleType:
     """Import argostranslate (package, translate, settings) and return the package module.
 
     argostranslate.translate imports its sentence splitters at module level: spaCy (which
-    pulls in torch: 2.2 s and 320 MB) and stanza (torch again). translator-flow splits
-    sentences itself and never calls them, so for the duration of the import spaCy is
-    hidden (sbd.py treats it as absent) and stanza is a stub that raises if anything ever
-    uses it. Measured: 0.12–0.18 s and 64 MB RSS instead of 1.5–2.2 s and 320 MB. The
-    entries are removed right after, so a later ``import stanza`` gets the real library.
+    pulls in torch: 2 s and 320 MB), stanza (torch again) and MiniSBD (onnxruntime, which
+    also writes to ~/.cache). translator-flow splits sentences itself and never calls
+    them, so for the duration of the import spaCy is hidden (argostranslate treats it as
+    absent) and stanza and MiniSBD are stubs that raise if anything ever uses them.
+    Measured: 0.06 s and 32 MB RSS instead of 1.5–2.2 s and 320 MB. The entries are
+    removed right after, so a later ``import stanza`` elsewhere gets the real library.
     """
     with _IMPORT_LOCK:
         if "argostranslate.translate" not in sys.modules:
@@ -61,7 +62,9 @@ def import_argostranslate() -> types.ModuleType:
             if "spacy" not in sys.modules:
                 hidden["spacy"] = None  # `import spacy` raises ImportError
             if "stanza" not in sys.modules:
-                hidden["stanza"] = _stanza_stub()
+                hidden["stanza"] = _stub("stanza")
+            if "minisbd" not in sys.modules:
+                hidden["minisbd"] = _stub("minisbd", SBDetect=_unavailable, models=_stub("minisbd.models"))
             sys.modules.update(hidden)
             try:
                 import argostranslate.translate  # noqa: F401
@@ -77,14 +80,24 @@ def import_argostranslate() -> types.ModuleType:
         return argostranslate
 
 
-def _stanza_stub() -> types.ModuleType:
-    stub = types.ModuleType("stanza")
+_STUB_MESSAGE = (
+    "not loaded by translator-flow: it splits sentences itself and hands Argos one sentence at a time"
+)
 
-    def __getattr__(name: str) -> Any:
-        raise ImportError(
-            "stanza was not loaded: translator-flow splits sentences itself and hands "
-            "Argos one sentence at a time"
-        )
+
+def _unavailable(*args: Any, **kwargs: Any) -> Any:
+    raise ImportError(f"Argos's sentence splitter was {_STUB_MESSAGE}")
+
+
+def _stub(name: str, **attrs: Any) -> types.ModuleType:
+    """A stand-in module: the given attributes, and an ImportError for anything else."""
+    stub = types.ModuleType(name)
+    stub.__dict__.update(attrs)
+
+    def __getattr__(attr: str) -> Any:
+        if attr.startswith("__"):  # the import system probes __path__, __spec__, ...
+            raise AttributeError(attr)
+        raise ImportError(f"{name}.{attr}: {name} was {_STUB_MESSAGE}")
 
     stub.__getattr__ = __getattr__  # type: ignore[attr-defined]
     return stub

@@ -56,12 +56,14 @@ def choose(
     *,
     prefer_singular: bool,
     indeclinable: bool = False,
+    person: bool = False,
 ) -> list[Reading]:
     """Order the plausible readings of an occurrence, best first, using ``before`` (the
     text preceding it in the sentence). Returns one reading when the context decides.
 
     ``indeclinable``: the words do not show their case («Лукашенко», «АПК»), so after a
-    preposition its usual case is taken (с Лукашенко → instrumental)."""
+    preposition its usual case is taken (с Лукашенко → instrumental). ``person``: a name
+    right after a verb is taken as its subject sooner than as its object."""
     if not readings:
         return []
     cands = sorted(readings, key=lambda r: -r[2])
@@ -84,8 +86,9 @@ def choose(
         return _dedupe([r for r in cands if r[0] == "nom"])
     if prev_word and any(r[0] == "gen" for r in cands) and _is_noun(prev_word):
         return _dedupe([r for r in cands if r[0] == "gen"])
-    if prev_word and not any(r[0] == "nom" for r in cands) and _is_transitive_verb(prev_word):
+    if prev_word and _is_transitive_verb(prev_word) and not (person and any(r[0] == "nom" for r in cands)):
         # A direct object is likely, not certain (верить + dat): reorder, keep the rest.
+        # A person after a verb is often the inverted subject («сообщил Лукашенко»).
         cands.sort(key=lambda r: r[0] != "acc")
     return _dedupe(cands)
 
@@ -125,3 +128,16 @@ def parse_grammar(grammar: str) -> list[tuple[str, str]]:
         if case in inv_case:
             out.append((inv_case[case], inv_num.get(number, "sg")))
     return out
+
+
+_COORDINATION = re.compile(r"\s*(?:,|и|или|а также)\s*", re.IGNORECASE)
+
+
+def coordinate(previous: list[Reading], between: str, current: list[Reading]) -> list[Reading]:
+    """«встреча Анохина и Лукашенко»: a term coordinated with the previous one takes its
+    case when that is one of its own readings."""
+    if len(current) < 2 or not previous or not _COORDINATION.fullmatch(between):
+        return current
+    case = previous[0][0]
+    same = [r for r in current if r[0] == case]
+    return same[:1] if same else current

@@ -137,7 +137,7 @@ def load_glossary(paths: Sequence[Path | str] | Path | str | None = None, *, too
     from .lint import check_entries
 
     problems += check_entries(entries)
-    fatal = [p for p in problems if p.fatal]
+    fatal = sorted((p for p in problems if p.fatal), key=lambda p: (p.file, p.line))
     if fatal:
         shown = "\n".join(str(p) for p in fatal[:10])
         more = f"\n… and {len(fatal) - 10} more" if len(fatal) > 10 else ""

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import TermHit
-from .context import Reading, choose, grammar_string
+from .context import Reading, choose, coordinate, grammar_string
 from .entries import Entry, normalise
-from .morph import Analysis, analyse, is_person_part, lexeme_forms
+from .morph import Analysis, analog, analyse, is_person_part, lexeme_forms
 
 TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*")
 _GAP_OK = re.compile(r"\s*")
@@ -40,6 +40,8 @@ class TermWord:
     pos: str
     gender: str
     forms: frozenset[str]
+    strip: int = 0  # inflected like its known ending: letters to drop before analysing
+    key: str = ""  # the lemma readings must have ("" = ``lemma``)
 
     @property
     def inflects(self) -> bool:
@@ -131,6 +133,12 @@ def _word(text: str, norm: str, readings: tuple[Analysis, ...], role: str) -> Te
         "patronymic": ("NOUN",),
     }[role]
     chosen = next((a for a in readings if a.pos in wanted and a.case == "nom"), None)
+    if chosen is None and role in ("head", "adj"):
+        found = analog(norm, wanted[0])
+        if found is not None:
+            k, tail = found
+            forms = frozenset(norm[:k] + f for f in lexeme_forms(tail, tail, wanted[0]))
+            return TermWord(text, norm, role, wanted[0], "", forms, strip=k, key=tail)
     if chosen is None:
         chosen = readings[0] if readings else None
     if chosen is None or chosen.fixed or not chosen.pos:
@@ -207,12 +215,23 @@ class Matcher:
         chosen += self._elliptical(text, tokens, chosen)
         chosen.sort(key=lambda m: m[0])
         hits = []
+        previous: list[Reading] = []
+        previous_end = -1
         for start, end, _, pattern, readings in chosen:
             head_word = pattern.words[pattern.head]
             indeclinable = len(head_word.forms) == 1 and all(
                 len(w.forms) == 1 for w in pattern.words if w.inflects
             )
-            ordered = choose(readings, text[:start], prefer_singular=pattern.proper, indeclinable=indeclinable)
+            ordered = choose(
+                readings,
+                text[:start],
+                prefer_singular=pattern.proper,
+                indeclinable=indeclinable,
+                person=pattern.kind != "term",
+            )
+            if previous_end >= 0:
+                ordered = coordinate(previous, text[previous_end:start], ordered)
+            previous, previous_end = ordered, end
             hits.append(
                 TermHit(
                     entry_id=self.entries[pattern.entry].id,
@@ -325,7 +344,8 @@ def _readings(span: list[_Token], pattern: Pattern) -> list[Reading] | None:
         if not word.inflects:
             continue
         options: dict[tuple[str, str], float] = {}
-        analyses = [a for a in analyse(tok.norm) if a.lemma == word.lemma and a.case]
+        key = word.key or word.lemma
+        analyses = [a for a in analyse(tok.norm[word.strip :]) if a.lemma == key and a.case]
         if word.gender and word.role in ("name", "surname", "patronymic"):
             same = [a for a in analyses if a.gender in (word.gender, "ms-f")]
             analyses = same or analyses

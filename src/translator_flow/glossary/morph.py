@@ -104,3 +104,19 @@ def is_person_part(analysis: Analysis) -> str:
     if "Patr" in g:
         return "patronymic"
     return ""
+
+
+@lru_cache(maxsize=16_384)
+def analog(word: str, pos: str) -> tuple[int, str] | None:
+    """For a word pymorphy3 cannot read as a nominative ``pos`` («беларуськалий»): the
+    longest known dictionary word it ends with that can («калий»), as (letters before it,
+    its lemma). The word then inflects like that ending."""
+    morph = analyzer()
+    for k in range(1, len(word) - 2):
+        tail = word[k:]
+        if not morph.word_is_known(tail):
+            continue
+        for a in analyse(tail):
+            if a.pos == pos and a.case == "nom" and a.lemma == tail:
+                return k, tail
+    return None

@@ -106,7 +106,7 @@ def rewrite_bidix_stream(stream: str) -> str:
 
 
 def sed_script() -> str:
-    """The same rewrite as a ``sed -E`` program (one substitution per line)."""
+    """The same rewrite as a ``sed -E`` program (one substitution per line, ``#`` delimited)."""
     lines = []
     for rule in bidix_rules():
         wrong_lemma, wrong_tags = _split(rule.wrong)
@@ -115,15 +115,15 @@ def sed_script() -> str:
         for wrong_first, right_first in ((wrong_lemma[0].upper(), right_lemma[0].upper()),
                                          (wrong_lemma[0].lower(), right_lemma[0])):
             lines.append(
-                f"s/{head}{_sed_escape(wrong_first + wrong_lemma[1:] + wrong_tags)}"
-                f"/\\1{_sed_escape(right_first + right_lemma[1:] + right_tags)}/g"
+                f"s#{head}{_sed_escape(wrong_first + wrong_lemma[1:] + wrong_tags)}"
+                f"#\\1{_sed_escape(right_first + right_lemma[1:] + right_tags)}#g"
             )
-    lines.append(f"s/{_SHORT_PP[0]}/{_SHORT_PP[1]}/g")
+    lines.append(f"s#{_SHORT_PP[0]}#{_SHORT_PP[1]}#g")
     return "\n".join(lines) + "\n"
 
 
 def _sed_escape(text: str) -> str:
-    return re.sub(r"([\\/.*\[\]^$+?(){}|&])", r"\\\1", text)
+    return re.sub(r"([\\#.*\[\]^$+?(){}|&])", r"\\\1", text)
 
 
 def lexical_stage() -> list[str]:

@@ -23,7 +23,19 @@ from typing import Any, Callable, Sequence
 from ..model import EngineOutput, Mark
 from . import be_generate
 from ._edits import Edit, apply_edits
-from .be_paradigm import Request, adj_tail, finish, fix_participle, model_tags, models_for, swap_stem, tag_options
+from .be_paradigm import (
+    CASES,
+    GENDERS,
+    NUMBERS,
+    Request,
+    adj_tail,
+    finish,
+    fix_participle,
+    model_tags,
+    models_for,
+    swap_stem,
+    tag_options,
+)
 from .be_translit import transfer
 
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -42,7 +54,7 @@ class LexEntry:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, LexEntry]:
-    """The shipped lexicon keyed by ``key(ru)`` (lower case, ё as е)."""
+    """The shipped lexicon, keyed by ``key(ru)`` and by ``key(ru)|pos``."""
     text = resources.files(__package__).joinpath("be_lexicon.tsv").read_text(encoding="utf-8")
     return parse_lexicon(text)
 
@@ -58,12 +70,10 @@ def parse_lexicon(text: str) -> dict[str, LexEntry]:
             continue
         if len(cols) != 4 or cols[2] not in ("n", "adj", "v", "adv", "name", "other"):
             raise ValueError(f"be_lexicon.tsv:{n}: expected ru, be, pos (n|adj|v|adv|name|other), source")
-        entries[(key(cols[0]), cols[2])] = LexEntry(*cols)  # type: ignore[index]
-    by_key: dict[str, LexEntry] = {}
-    for (k, _pos), entry in entries.items():
-        by_key.setdefault(k, entry)
-        by_key[f"{k}|{entry.pos}"] = entry
-    return by_key
+        entry = LexEntry(*cols)
+        entries.setdefault(key(entry.ru), entry)  # by lemma: the first row wins
+        entries[f"{key(entry.ru)}|{entry.pos}"] = entry  # by lemma and POS
+    return entries
 
 
 def key(word: str) -> str:
@@ -242,16 +252,12 @@ def _agree(jobs: list[_Job], outputs: Sequence[EngineOutput]) -> None:
 
 
 def _case(p: Any) -> str:
-    from .be_paradigm import CASES
-
     return CASES.get(p.tag.case or "", "nom")
 
 
 def _agrees(p: Any, noun: be_generate.Reading) -> bool:
     tags = noun.tags
     number, case = tags[-2], tags[-1]
-    from .be_paradigm import GENDERS, NUMBERS
-
     if NUMBERS.get(p.tag.number or "") != number or _case(p) != case:
         return False
     return number == "pl" or GENDERS.get(p.tag.gender or "") in (None, tags[1] if len(tags) > 2 else None)
@@ -365,12 +371,11 @@ def _forms(jobs: list[_Job]) -> list[str | None]:
 
 
 def _match_case(original: str, form: str) -> str:
+    """The source word's capitalisation on the new form (a lexicon name keeps its own)."""
     if original.isupper() and len(original) > 1:
         return form.upper()
     if original[:1].isupper():
         return form[:1].upper() + form[1:]
-    if original[:1].islower() and form[:1].isupper() and not form.isupper():
-        return form  # a proper name from the lexicon keeps its capital
     return form
 
 

@@ -62,12 +62,19 @@ def _is_chrome(el) -> bool:
     return bool(cls.strip()) and bool(CHROME_CLASS.search(cls)) and _text_len(el, ("p", "blockquote")) < _CHROME_MAX_TEXT
 
 
+#: HTML5 void elements that libxml2's HTML 4 parser may treat as containers (it wraps
+#: everything after an <embed> into it): remove the tag only, keep what it "contains".
+_VOID_UNWRAP = frozenset("area base col embed img input link meta param source track wbr".split())
+
+
 def _strip_chrome(root) -> None:
     for el in list(root.iter()):
         if el is root:
             continue
         if not isinstance(el.tag, str):  # comments, processing instructions
             _drop(el)
+        elif el.tag in _VOID_UNWRAP:
+            el.drop_tag()
         elif _is_chrome(el):
             _drop(el)
 

@@ -16,7 +16,15 @@ from typing import Any
 
 from ..errors import ReviewImportError
 from ..writers.manifest import REVIEW_IDENTIFIER, read_core_properties
-from .reviewed import ReviewedFile, ReviewedRow, not_a_review_file, validate
+from .reviewed import (
+    ReviewedFile,
+    ReviewedRow,
+    checked_langs,
+    checked_stem,
+    manifest_blocks,
+    not_a_review_file,
+    validate,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DELETED = {_W + "del", _W + "moveFrom"}
@@ -114,7 +122,10 @@ def read_review_docx(path: Path) -> ReviewedFile:
     if expected and expected != langs:
         raise not_a_review_file(path, f"its table has drafts for {', '.join(langs)} but the file was "
                                 f"written for {', '.join(expected)}; were Draft columns added or removed?")
-    blocks = {str(s[0]): int(s[1]) for s in manifest.get("segments", []) if len(s) > 1}
+    try:
+        blocks = {str(s[0]): int(s[1]) for s in manifest["segments"]}
+    except (KeyError, TypeError, ValueError, IndexError):
+        raise not_a_review_file(path, "its segment manifest is missing or damaged") from None
     rows: list[ReviewedRow] = []
     width = 6 + len(langs)
     status_col = width - 1
@@ -136,9 +147,9 @@ def read_review_docx(path: Path) -> ReviewedFile:
     return ReviewedFile(
         path=path,
         format="docx",
-        langs=tuple(langs),
-        stem=str(manifest.get("stem") or path.name.split(".")[0]),
+        langs=checked_langs(path, langs),
+        stem=checked_stem(manifest, path),
         rows=tuple(rows),
-        blocks=tuple((int(i), str(k)) for i, k in manifest.get("blocks", [])),
+        blocks=manifest_blocks(manifest),
         signature=manifest.get("signature") or {},
     )

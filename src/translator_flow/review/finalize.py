@@ -2,8 +2,9 @@
 
 Order of work, so that an error leaves nothing behind: read and validate the reviewed
 file, rebuild the report, re-run QA on the edited text, check that no output exists
-(unless ``force``), then write the final DOCX/HTML per language and the JSON, and only
-then add the approved pairs to the translation memory.
+(unless ``force``) and that the memory's files load, render everything, then write the
+final DOCX/HTML per language and the JSON, and only then add the approved pairs to the
+translation memory.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from ..errors import ReviewImportError
 from ..model import RunReport, Translation
 from ..tm import TMUnit, TranslationMemory
+from .merge import merge_earlier_final
 from .rebuild import baselines, load_json_report, rebuild_report
 from .reviewed import ReviewedFile
 
@@ -62,7 +64,10 @@ def review_report(path: Path, *, glossary: Any = None, qa: bool = True) -> tuple
 
 
 def output_paths(stem: str, langs: tuple[str, ...], out_dir: Path) -> dict[str, Path]:
-    """Where finalize writes: ``<stem>.<lang>.final.docx/.html`` and ``<stem>.final.json``."""
+    """Where finalize writes: ``<stem>.<lang>.final.docx/.html`` and ``<stem>.final.json``.
+
+    The JSON is shared by the languages of one release (see :mod:`.merge`).
+    """
     paths = {}
     for lang in langs:
         paths[f"{lang}.docx"] = out_dir / f"{stem}.{lang}.final.docx"
@@ -113,18 +118,19 @@ def finalize(
     reviewed, report = review_report(path, glossary=glossary)
     out_dir = Path(out_dir) if out_dir is not None else reviewed.path.parent
     paths = output_paths(reviewed.stem, reviewed.langs, out_dir)
-    check_targets(paths.values(), force=force)
+    # The JSON lists output names (as translate's JSON does); the caller gets full paths.
+    names = replace(report, outputs=tuple(p.name for p in paths.values()))
+    json_report, merged = merge_earlier_final(names, paths["json"], force=force)
+    check_targets([p for key, p in paths.items() if not (key == "json" and merged)], force=force)
     memory = None
     if tm_dir is not None:
         memory = TranslationMemory(Path(tm_dir))
         for lang in reviewed.langs:
             memory.units(lang)  # a broken TMX file stops us here, before any output exists
-    # Everything is rendered before the first write; the JSON lists output names (as
-    # translate's JSON does) while the caller gets full paths.
-    rendered = _render(replace(report, outputs=tuple(p.name for p in paths.values())), paths)
+    rendered = _render(names, json_report, paths)  # everything, before the first write
     ensure_out_dir(out_dir)
     for target, data in rendered.items():
-        atomic_write_bytes(target, data, force=force)
+        atomic_write_bytes(target, data, force=force or (target == paths["json"] and merged))
     report = replace(report, outputs=tuple(str(p) for p in paths.values()))
     if memory is not None:
         memory.add(tm_units(reviewed, report, release or reviewed.stem,
@@ -133,7 +139,7 @@ def finalize(
     return report
 
 
-def _render(report: RunReport, paths: dict[str, Path]) -> dict[Path, bytes]:
+def _render(report: RunReport, json_report: RunReport, paths: dict[str, Path]) -> dict[Path, bytes]:
     from ..writers.json_report import report_to_json
     from ..writers.publish import render_publish_docx, render_publish_html
 
@@ -141,7 +147,7 @@ def _render(report: RunReport, paths: dict[str, Path]) -> dict[Path, bytes]:
     for lang in report.translations:
         rendered[paths[f"{lang}.docx"]] = render_publish_docx(report, lang)
         rendered[paths[f"{lang}.html"]] = render_publish_html(report, lang).encode("utf-8", errors="replace")
-    rendered[paths["json"]] = report_to_json(report)
+    rendered[paths["json"]] = report_to_json(json_report)
     return rendered
 
 

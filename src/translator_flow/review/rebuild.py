@@ -79,13 +79,15 @@ def load_json_report(reviewed: ReviewedFile) -> dict[str, Any] | None:
     return data
 
 
-def _signature(values: Mapping[str, Any] | None) -> RunSignature:
+def signature_from_json(values: Mapping[str, Any] | None) -> RunSignature:
+    """A RunSignature from its JSON dict; missing fields read "unknown"."""
     values = values or {}
     keys = ("tool_version", "engine", "engine_version", "model_id", "glossary_hash", "segmenter_version")
     return RunSignature(*(str(values.get(k, "unknown")) for k in keys))
 
 
-def _hits(terms: list[dict[str, Any]]) -> tuple[TermHit, ...]:
+def hits_from_json(terms: list[dict[str, Any]]) -> tuple[TermHit, ...]:
+    """Term hits from the JSON report's ``terms`` (malformed entries are skipped)."""
     hits = []
     for t in terms:
         try:
@@ -97,7 +99,8 @@ def _hits(terms: list[dict[str, Any]]) -> tuple[TermHit, ...]:
     return tuple(hits)
 
 
-def _marks(marks: list[dict[str, Any]]) -> tuple[Mark, ...]:
+def marks_from_json(marks: list[dict[str, Any]]) -> tuple[Mark, ...]:
+    """Engine marks from the JSON report's ``marks`` (malformed entries are skipped)."""
     out = []
     for m in marks:
         try:
@@ -162,7 +165,7 @@ def rebuild_report(reviewed: ReviewedFile, data: dict[str, Any] | None) -> RunRe
             text = draft_text(row.drafts.get(lang, ""))
             before = base.get((row.id, lang))
             saved = json_targets.get(row.id, {}).get(lang) or {}
-            hits = _hits(saved.get("terms") or [])
+            hits = hits_from_json(saved.get("terms") or [])
             if not text:
                 targets.append(TargetSegment(row.id, lang, "", "none", "untranslated", term_hits=hits,
                                              error="the reviewed file has no draft for this segment"))
@@ -170,11 +173,11 @@ def rebuild_report(reviewed: ReviewedFile, data: dict[str, Any] | None) -> RunRe
             unchanged = before is not None and before.origin != "none" and same_text(text, before.text)
             origin = before.origin if unchanged else "human"
             # Marks and TM suggestions describe the machine draft: kept only while it stands.
-            marks = _marks(saved.get("marks") or []) if unchanged else ()
+            marks = marks_from_json(saved.get("marks") or []) if unchanged else ()
             suggestions = tuple(str(x) for x in saved.get("suggestions") or ()) if unchanged else ()
             targets.append(TargetSegment(row.id, lang, text, origin, marks=marks, term_hits=hits,  # type: ignore[arg-type]
                                          suggestions=suggestions))
         signature = signatures.get(lang) if isinstance(signatures, Mapping) else None
-        translations[lang] = Translation(lang, _signature(signature if isinstance(signature, Mapping) else None),
+        translations[lang] = Translation(lang, signature_from_json(signature if isinstance(signature, Mapping) else None),
                                          tuple(targets))
     return RunReport(document, segments, translations)

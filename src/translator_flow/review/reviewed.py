@@ -8,29 +8,26 @@ or duplicated id, an edited source, a deleted or moved row.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import ReviewImportError
+from ..tm.memory import LANG_TAG
+from ..writers.atomic import safe_stem
+from ..writers.xliff import source_hash  # the manifests' hash (review DOCX: same definition)
 
 #: How many problems one error message lists before "… and N more".
 MAX_LISTED = 12
-
-
-def source_hash(text: str) -> str:
-    """The 12-hex-digit SHA-1 of a source segment (same as the writers' manifest)."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
 class ReviewedRow:
     """One segment as the editor left it: id, block, source and the draft per language.
 
-    ``row`` is where the editor sees it: the table row number in a DOCX (1 = header),
-    the unit's position in an XLIFF file.
+    ``row`` is where the editor finds it: in a DOCX, the segment row of the table counted
+    from 1 under the header (the ``#`` of an untouched file); in XLIFF, the unit's position.
     """
 
     id: str
@@ -80,6 +77,30 @@ def _manifest_segments(path: Path, manifest: Mapping[str, Any]) -> list[tuple[st
         raise not_a_review_file(path, "its segment manifest is missing or damaged") from None
 
 
+def checked_langs(path: Path, langs: Sequence[str]) -> tuple[str, ...]:
+    """The file's target languages, refused unless each looks like a language tag.
+
+    They become parts of output and memory file names, so «../x» must never pass.
+    """
+    bad = [lang for lang in langs if not LANG_TAG.fullmatch(lang)]
+    if bad or not langs:
+        raise not_a_review_file(path, f"it names no valid target language ({', '.join(map(repr, bad)) or 'none'})")
+    return tuple(langs)
+
+
+def checked_stem(manifest: Mapping[str, Any], path: Path) -> str:
+    """The release stem from the manifest, made safe as a file-name part."""
+    return safe_stem(str(manifest.get("stem") or path.name.split(".")[0]))
+
+
+def manifest_blocks(manifest: Mapping[str, Any]) -> tuple[tuple[int, str], ...]:
+    """(block index, kind) pairs of a manifest; empty when missing or malformed."""
+    try:
+        return tuple((int(i), str(k)) for i, k in manifest.get("blocks", []))
+    except (TypeError, ValueError):
+        return ()
+
+
 def _longest_increasing(positions: Sequence[int]) -> set[int]:
     """Indices (into ``positions``) of one longest strictly increasing subsequence."""
     import bisect
@@ -120,7 +141,8 @@ def validate(path: Path, manifest: Mapping[str, Any], rows: Sequence[ReviewedRow
     for row in rows:
         where = f"{unit} {row.row}"
         if not row.id:
-            problems.append(f"{where}: the ID cell is empty (source «{_short(row.source)}»)")
+            what = "the ID cell is empty" if unit == "row" else "it has no id"
+            problems.append(f"{where}: {what} (source «{_short(row.source)}»)")
             continue
         if row.id in seen:
             problems.append(f"{where}: ID {row.id} is duplicated ({unit} {seen[row.id]} has it too)")

@@ -11,7 +11,16 @@ import json
 from pathlib import Path
 
 from ..writers.xliff import CATEGORY, MARKER, MDA_NS, XLIFF_NS
-from .reviewed import Baseline, ReviewedFile, ReviewedRow, not_a_review_file, validate
+from .reviewed import (
+    Baseline,
+    ReviewedFile,
+    ReviewedRow,
+    checked_langs,
+    checked_stem,
+    manifest_blocks,
+    not_a_review_file,
+    validate,
+)
 
 _X = f"{{{XLIFF_NS}}}"
 _M = f"{{{MDA_NS}}}"
@@ -68,10 +77,11 @@ def read_review_xliff(path: Path) -> ReviewedFile:
     try:
         manifest = json.loads(info.get("manifest", ""))
     except ValueError:
-        raise not_a_review_file(path, "its manifest metadata is damaged") from None
-    lang = lang or (manifest.get("langs") or [""])[0]
-    if not lang:
-        raise not_a_review_file(path, "it names no target language (trgLang)")
+        manifest = None
+    if not isinstance(manifest, dict):
+        raise not_a_review_file(path, "its manifest metadata is damaged")
+    lang = lang or str((manifest.get("langs") or [""])[0])
+    checked_langs(path, [lang])
 
     rows: list[ReviewedRow] = []
     baseline: dict[tuple[str, str], Baseline] = {}
@@ -80,7 +90,12 @@ def read_review_xliff(path: Path) -> ReviewedFile:
         parts = [c for c in unit if c.tag in (_X + "segment", _X + "ignorable")]
         source = "".join(_text(c.find(_X + "source")) for c in parts)
         targets = [c.find(_X + "target") for c in parts]
-        draft = "".join(_text(t) for t in targets) if any(t is not None for t in targets) else ""
+        if any(t is not None for t in targets):
+            # An <ignorable> without a target stands for its source (XLIFF 2.0 core).
+            draft = "".join(_text(t) if t is not None else _text(c.find(_X + "source"))
+                            if c.tag == _X + "ignorable" else "" for c, t in zip(parts, targets))
+        else:
+            draft = ""
         states = [c.get("state", "initial") for c in parts if c.tag == _X + "segment"]
         uid = unit.get("id", "")
         try:
@@ -88,7 +103,8 @@ def read_review_xliff(path: Path) -> ReviewedFile:
         except ValueError:
             block = -1
         rows.append(ReviewedRow(uid, block, meta.get("block-kind", ""), source, {lang: draft},
-                                status=min(states, key=lambda s: _STATE_ORDER.get(s, 0), default="initial"), row=n))
+                                status=min(states, key=lambda s: _STATE_ORDER.get(s, 0), default="initial"),
+                                row=n))
         if "origin" in meta:
             baseline[(uid, lang)] = Baseline(meta.get("mt-draft", ""), meta["origin"])
     validate(path, manifest, rows, unit="unit")
@@ -96,9 +112,9 @@ def read_review_xliff(path: Path) -> ReviewedFile:
         path=path,
         format="xliff",
         langs=(lang,),
-        stem=str(manifest.get("stem") or path.stem),
+        stem=checked_stem(manifest, path),
         rows=tuple(rows),
-        blocks=tuple((int(i), str(k)) for i, k in manifest.get("blocks", [])),
+        blocks=manifest_blocks(manifest),
         signature=manifest.get("signature") or {},
         baseline=baseline,
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,10 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from .normalize import fuzzy_key, normalize, stems
+
+
+#: What a target-language code may look like (BCP 47 shape: ``be``, ``en-GB``).
+LANG_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def _now() -> datetime:
@@ -153,7 +158,9 @@ class TranslationMemory:
         self._dirty: set[str] = set()
 
     def path(self, lang: str) -> Path:
-        """The TMX file of the ru→``lang`` pair."""
+        """The TMX file of the ru→``lang`` pair (``lang`` must be a language tag like ``be``)."""
+        if not LANG_TAG.fullmatch(lang):  # it becomes part of a file name
+            raise ValueError(f"not a language tag: {lang!r}")
         return self.folder / f"ru-{lang}.tmx"
 
     def _memory(self, lang: str) -> _LangMemory:

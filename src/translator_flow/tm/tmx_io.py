@@ -26,7 +26,7 @@ from ..errors import TranslatorFlowError
 from .memory import TMUnit
 
 SOURCE_LANG = "ru"
-_DATE = "%Y%m%dT%H%M%SZ"  # TMX 1.4b §3.1 date format (ISO 8601 basic, UTC)
+_DATE = "%Y%m%dT%H%M%SZ"  # TMX 1.4b dates: ISO 8601 basic format, UTC
 PROP_RELEASE = "x-release"
 PROP_MT_DRAFT = "x-mt-draft"
 

@@ -27,7 +27,7 @@ MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
 CATEGORY = "translator-flow"
 MARKER = "translator-flow-review"  # same marker the review DOCX carries
 
-# XLIFF note priority: 1 is the most important (XLIFF 2.0 §4.3.1.29).
+# XLIFF 2.0 note priority runs from 1 (most important) to 10.
 _PRIORITY = {"blocking": "1", "warning": "5", "info": "9"}
 
 
