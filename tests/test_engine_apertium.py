@@ -164,6 +164,13 @@ def test_special_characters_survive_and_do_not_leak(engine, ch):
     assert outs[0].text.count(ch) == texts[0].count(ch)
 
 
+def test_leaked_generator_tags_are_not_text(engine):
+    # apertium-bel-rus 0.2.1 generates «%<num><percent>» for a noun glued to «2025%».
+    [out] = engine.translate_batch(["Сотрудничество%2025% выросло."], "ru", "be")
+    _ok(out)
+    assert "<" not in out.text and ">" not in out.text
+
+
 def test_nul_blank_and_delimiter_only_inputs(engine):
     outs = engine.translate_batch(["Нулевой\0 символ.", "", "   ", f"{O}{C}", "\0"], "ru", "be")
     _ok(outs[0])
@@ -182,10 +189,11 @@ def test_multiline_and_long_text(engine):
 
 
 WORDS = ["область", "Дальнейшее", "данной", "встреча", "Минск", "press", "2025", "сотрудничество"]
+OTHERS = [" ", ".", "%", "\0", "\r", "\x14", "\u00a0", O + "Ёж" + C, O + "^<" + C, O, C]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.lists(st.sampled_from(WORDS + BLANK_SPECIALS + [" ", ".", "\0", O + "Ёж" + C]), min_size=1, max_size=12)
+@given(st.lists(st.lists(st.sampled_from(WORDS + BLANK_SPECIALS + OTHERS), min_size=1, max_size=12)
                 .map("".join), min_size=1, max_size=6))
 def test_random_texts_keep_count_specials_and_latin(engine, texts):
     outs = engine.translate_batch(texts, "ru", "be")
@@ -207,6 +215,9 @@ def test_stream_roundtrip_without_engine():
     text = f"a*b #c @d ~e [f] \\g ^h$ <i> {{j}} /k\nl {O}m]n\\o{C}"
     clean, marks = reformat(deformat(text))
     assert clean == text.replace(O, "").replace(C, "") and marks == ()
+    clean, marks = reformat("рост%2025%\\<num\\>\\<percent\\> *зусім")
+    assert clean == "рост%2025% зусім"
+    assert [(m.kind, m.word, m.start) for m in marks] == [("generation", "рост%2025%", 0), ("unknown", "зусім", 11)]
     clean, marks = reformat("Яна *заглядывает пад #стол і @Вани.")
     assert clean == "Яна заглядывает пад стол і Вани."
     assert [(m.kind, m.word, clean[m.start:m.end]) for m in marks] == [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import importlib.util
 import re
@@ -13,7 +14,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from translator_flow.errors import ReaderError
 from translator_flow.readers import READERS, read_document
 from translator_flow.segment import segment_document
 
@@ -214,13 +214,22 @@ def test_txt_crlf_hard_wrapped_paragraphs_are_joined(tmp_path: Path) -> None:
 def test_txt_line_per_paragraph_and_lists(tmp_path: Path) -> None:
     text = (
         "Итоги года\nПервый абзац.\nВ программе:\n• выставка;\n• форум.\n1. Первый пункт.\n2) Второй пункт.\n"
-        "— Мы рады, — сказал гость.\nПоследний абзац."
+        "— Мы рады, — сказал гость.\n– Мы тоже, – ответил хозяин.\nПоследний абзац."
     )
     doc = _read_txt(tmp_path, text)
     assert [(b.kind, b.text) for b in doc.blocks] == [
         ("title", "Итоги года"), ("lead", "Первый абзац."), ("paragraph", "В программе:"),
         ("list_item", "выставка;"), ("list_item", "форум."), ("list_item", "1. Первый пункт."),
-        ("list_item", "2) Второй пункт."), ("quote", "— Мы рады, — сказал гость."), ("paragraph", "Последний абзац."),
+        ("list_item", "2) Второй пункт."), ("quote", "— Мы рады, — сказал гость."),
+        ("quote", "– Мы тоже, – ответил хозяин."), ("paragraph", "Последний абзац."),
+    ]
+
+
+def test_txt_dash_lists(tmp_path: Path) -> None:
+    text = "Заголовок\nВводный абзац.\nЗадачи:\n– развитие торговли;\n– обмен опытом.\n— единичный пункт;\nКонец."
+    doc = _read_txt(tmp_path, text)
+    assert [(b.kind, b.text) for b in doc.blocks][3:6] == [
+        ("list_item", "развитие торговли;"), ("list_item", "обмен опытом."), ("list_item", "единичный пункт;"),
     ]
 
 
@@ -308,6 +317,34 @@ def test_docx_text_in_content_controls_and_tracked_insertions_is_kept(tmp_path: 
     assert texts == ["Заголовок", "Видимый текст и вставка.", "Абзац в элементе управления."]
 
 
+_TEXTBOX_RUN = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+    '<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>Текст во врезке.</w:t>'
+    "</w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+    "<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Текст во врезке.</w:t></w:r></w:p>"
+    "</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+)
+_PNG = base64.b64decode(  # a 1x1 pixel
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg=="
+)
+
+
+def test_docx_text_box_read_once_and_pictures_skipped(tmp_path: Path) -> None:
+    import io
+
+    d = docx.Document()
+    d.add_paragraph("Заголовок", style="Title")
+    d.add_picture(io.BytesIO(_PNG))
+    p = d.add_paragraph("Абзац с врезкой.")
+    p._p.append(parse_xml(_TEXTBOX_RUN))
+    d.add_paragraph("Последний абзац.")
+    doc = _save(d, tmp_path)
+    assert [b.text for b in doc.blocks] == ["Заголовок", "Абзац с врезкой.", "Текст во врезке.", "Последний абзац."]
+
+
 # --- .html -------------------------------------------------------------------------------
 
 
@@ -331,6 +368,18 @@ def test_html_without_article_keeps_paragraphs_split_over_divs(tmp_path: Path) -
         ("paragraph", "Второй абзац о переговорах."), ("quote", "«Работаем дальше», — сказал губернатор."),
         ("paragraph", "Термин"), ("list_item", "Определение термина."),
     ]
+
+
+def test_html_release_outside_a_small_article_is_not_lost(tmp_path: Path) -> None:
+    body = "".join(f"<p>Абзац номер {i} о сотрудничестве регионов и новых проектах.</p>" for i in range(4))
+    html = (
+        '<html><body><h1>Заголовок</h1><article class="teaser"><p>Короткий анонс.</p></article>'
+        f'<div class="content">{body}</div></body></html>'
+    )
+    doc = _read_html(tmp_path, html)
+    texts = [b.text for b in doc.blocks]
+    for i in range(4):
+        assert f"Абзац номер {i} о сотрудничестве регионов и новых проектах." in texts
 
 
 def test_html_br_entities_hidden_and_cp1251(tmp_path: Path) -> None:

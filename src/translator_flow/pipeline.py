@@ -175,7 +175,7 @@ class Pipeline:
                 if exact is not None:
                     drafts[seg.id] = TargetSegment(seg.id, lang, exact.target, "tm")
                     continue
-                suggestions = tuple(_format_suggestion(m) for m in tm.suggest(seg.source, lang))
+                suggestions = tuple(m.as_note() for m in tm.suggest(seg.source, lang))
             text, hits = seg.source, ()
             if glossary is not None:
                 found = glossary.find(seg.source)
@@ -250,12 +250,6 @@ class Pipeline:
 
 def _untranslated(segment: Segment, lang: str, error: str) -> TargetSegment:
     return TargetSegment(segment.id, lang, "", "none", status="untranslated", error=error)
-
-
-def _format_suggestion(match: Any) -> str:
-    score = getattr(match, "score", None)
-    prefix = f"TM {score:.0%}: " if isinstance(score, float) else "TM: "
-    return prefix + match.target
 
 
 def unavailable_languages(report: RunReport) -> list[LanguageStatus]:

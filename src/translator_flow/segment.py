@@ -19,6 +19,7 @@ only whitespace lies between them, so joining with the original gaps gives the b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .model import Block, Document, Segment
 
@@ -47,7 +48,7 @@ _SPLIT_AFTER_PERIOD = re.compile(
 # capital after "2024 г." or "500 руб." starts a new sentence — except when the sentence
 # itself opens with the date («В 2024 г. Смоленск посетили…»).
 _NUMBER_ABBR = re.compile(
-    r"\d[\d\s\u00a0,.–-]*\s?(?:(?:тыс|млн|млрд|трлн)\.?\s)?(?:тыс|млн|млрд|трлн|руб|коп|долл|г|гг|шт|чел|экз)\."
+    r"\d[\d\s\u00a0,.–-]{0,24}\s?(?:(?:тыс|млн|млрд|трлн)\.?\s)?(?:тыс|млн|млрд|трлн|руб|коп|долл|г|гг|шт|чел|экз)\."
     r"(\s+)(?=[А-ЯЁ][а-яё])"
 )
 _OPENING_DATE = re.compile(r"^(?:(?:[ВвСсКк]|До|до|После|после|На|на|За|за|От|от)\s)?[\d\s–-]+(?:г|гг)\.$")
@@ -61,12 +62,52 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text``, without surrounding whitespace."""
     if not text.strip():
         return []
+    chunks, forced = _chunks(text)
+    spans = _cover(text, _razdel_spans(text, chunks))
+    spans = _split_starters(text, spans)
+    return _merge(text, spans, forced)
+
+
+#: razdel's sentenize slows down quadratically on a long run without sentence ends
+#: (1 MB of «а» а» … took 50 s), so longer texts are fed to it in chunks of about this
+#: many characters, cut where a sentence plainly ends.
+_CHUNK = 5000
+# a sentence end that razdel would also split at: a word of five or more lower-case
+# letters (not an abbreviation like «проф.», «долл.»), end punctuation, space, capital
+_PLAIN_END = re.compile(r"(?<=[а-яёa-z]{5}[.!?…])[»\"”)]*\s+(?=[«\"—–А-ЯЁA-Z])|(?<=[!?…])\s+(?=[«\"—–А-ЯЁA-Z])")
+
+
+def _razdel_spans(text: str, chunks: list[tuple[int, int]]) -> list[list[int]]:
     from razdel import sentenize  # light, but keep `import translator_flow.segment` free
 
-    spans = [[s.start, s.stop] for s in sentenize(text)]
-    spans = _cover(text, spans)
-    spans = _split_starters(text, spans)
-    return _merge(text, spans)
+    spans: list[list[int]] = []
+    for lo, hi in chunks:
+        spans.extend([lo + s.start, lo + s.stop] for s in sentenize(text[lo:hi]))
+    return spans
+
+
+def _chunks(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Cut ``text`` into pieces of at most ~_CHUNK characters at plain sentence ends;
+    a piece without one is cut at a space (a 5000-character "sentence" is not one).
+    Returns the pieces and the sorted positions of those forced cuts."""
+    if len(text) <= _CHUNK:
+        return [(0, len(text))], []
+    out: list[tuple[int, int]] = []
+    forced: list[int] = []
+    lo = 0
+    while len(text) - lo > _CHUNK:
+        window = text[lo:lo + _CHUNK]
+        cut = None
+        for m in _PLAIN_END.finditer(window, _CHUNK // 2):
+            cut = lo + m.end()
+        if cut is None:
+            space = window.rfind(" ", _CHUNK // 2)
+            cut = lo + space + 1 if space > 0 else lo + _CHUNK
+            forced.append(cut)
+        out.append((lo, cut))
+        lo = cut
+    out.append((lo, len(text)))
+    return out, forced
 
 
 def _cover(text: str, spans: list[list[int]]) -> list[list[int]]:
@@ -102,7 +143,8 @@ def _split_starters(text: str, spans: list[list[int]]) -> list[list[int]]:
     for s, e in spans:
         cuts = {(m.start(), m.end()) for m in _SPLIT_AFTER_PERIOD.finditer(text, s, e)}
         for m in _NUMBER_ABBR.finditer(text, s, e):
-            if not _OPENING_DATE.match(text[s:m.start(1)].strip()):
+            opening = m.start(1) - s <= 40 and _OPENING_DATE.match(text[s:m.start(1)].strip())
+            if not opening:
                 cuts.add((m.start(1), m.end(1)))
         start = s
         for cut_start, cut_end in sorted(cuts):
@@ -129,7 +171,7 @@ def _closes_into_attribution(text: str, pos: int, depth: int) -> bool:
     return False
 
 
-def _merge(text: str, spans: list[list[int]]) -> list[list[int]]:
+def _merge(text: str, spans: list[list[int]], forced: list[int]) -> list[list[int]]:
     if len(spans) < 2:
         return spans
     marks = [(m.start(), m.group()) for m in _QUOTE_MARKS.finditer(text)]
@@ -141,6 +183,9 @@ def _merge(text: str, spans: list[list[int]]) -> list[list[int]]:
             k += 1
         ps, pe = out[-1]
         prev, nxt = text[ps:pe], text[s:e]
+        if forced and _chunk_start(text, s, forced):
+            out.append([s, e])  # a cut in an overlong run stays a cut
+            continue
         glue = (
             nxt[:1].islower()
             or bool(_ENUMERATOR.match(prev))
@@ -152,6 +197,15 @@ def _merge(text: str, spans: list[list[int]]) -> list[list[int]]:
         else:
             out.append([s, e])
     return out
+
+
+def _chunk_start(text: str, s: int, forced: list[int]) -> bool:
+    """True if the segment starting at ``s`` begins at a forced cut (after its spaces)."""
+    lo = s
+    while lo > 0 and text[lo - 1].isspace():
+        lo -= 1
+    i = bisect_left(forced, lo)
+    return i < len(forced) and forced[i] <= s
 
 
 def segment_block(block: Block) -> list[Segment]:

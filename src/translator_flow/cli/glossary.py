@@ -85,6 +85,11 @@ def show(phrase: str, glossary_paths: tuple[Path, ...]) -> None:
         click.echo(f"  grammar: {be_hit.grammar or '—'}")
         click.echo(f"  be: {be_hit.target_form or '—'}   (approved: {entry.be or '—'})")
         click.echo(f"  en: {en_hit.target_form or '—'}   (approved: {entry.en or '—'})")
+        paradigm = g.paradigm(entry.id) if entry.be else None
+        if paradigm is not None and paradigm.analogies:
+            click.echo(f"  be forms made by analogy: {'; '.join(paradigm.analogies)}")
+        if entry.be_forms:
+            click.echo(f"  be forms pinned: {', '.join(k for k, _ in entry.be_forms)}")
         for hit in (be_hit, en_hit):
             if hit.flagged:
                 click.echo(f"  check: {hit.flagged}")
@@ -122,3 +127,9 @@ def import_(src: Path, dest: Path | None, force: bool, glossary_paths: tuple[Pat
 
 
 import_.name = "import"
+
+
+# `glossary suggest` reads the translation memory, so it lives with the review commands.
+from .review import glossary_suggest  # noqa: E402
+
+glossary.add_command(glossary_suggest)

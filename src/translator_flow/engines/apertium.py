@@ -209,18 +209,19 @@ class ApertiumEngine:
 
     def _translate(self, texts: list[str]) -> list[EngineOutput]:
         results: list[EngineOutput | None] = [None] * len(texts)
-        split = [split_tail(t) for t in texts]
-        bodies = [body for body, _ in split]
+        bodies, tails = list(texts), [""] * len(texts)
         todo: list[int] = []
-        for i, body in enumerate(bodies):
+        for i, text in enumerate(texts):
+            body, tail = split_tail(text)
             if _plain(body).strip():
                 todo.append(i)
+                bodies[i], tails[i] = body, tail
             else:
-                results[i] = EngineOutput(_plain(texts[i]))  # nothing to translate
+                results[i] = EngineOutput(_plain(text))  # nothing to translate
         pos, failed_in_row, last_error = 0, 0, ""
         while pos < len(todo):
             if failed_in_row >= MAX_CONSECUTIVE_FAILURES:
-                note = f"Not translated: not attempted after Apertium failed on {failed_in_row} segments in a row ({last_error})."
+                note = f"not attempted: Apertium failed on the {failed_in_row} segments before it ({last_error})"
                 for i in todo[pos:]:
                     results[i] = EngineOutput("", error=note)
                 break
@@ -239,17 +240,17 @@ class ApertiumEngine:
                 except PipelineFailure as again:
                     self._stop()
                     last_error = again.reason
-                    out = EngineOutput("", error=f"Not translated: {again.reason} (also on the first try: {first.reason}).")
+                    before = "" if first.reason == again.reason else f"; first try: {first.reason}"
+                    out = EngineOutput("", error=f"{again.reason} (retried alone after a restart{before})")
                     failed_in_row += 1
                 results[todo[pos]] = out
                 pos += 1
-        final, set_todo = [], set(todo)
-        for i, r in enumerate(results):
-            tail = split[i][1] if i in set_todo else ""
+        final = []
+        for r, tail in zip(results, tails):
             if r is None:  # pragma: no cover - every index is filled above
-                r = EngineOutput("", error="Not translated: internal error")
+                r = EngineOutput("", error="internal error: no result")
             elif tail and r.error is None:
-                r = EngineOutput(r.text + _plain(tail), r.marks)
+                r = EngineOutput(r.text + _plain(tail), r.marks)  # see split_tail
             final.append(r)
         return final
 
@@ -270,7 +271,7 @@ class ApertiumEngine:
             yield EngineOutput(text, marks)
 
     def _ensure_pipeline(self) -> Pipeline:
-        if self._pipeline is not None and not self._pipeline.alive():
+        if self._pipeline is not None and self._pipeline.dead():
             self._stop()
         if self._pipeline is None:
             self._pipeline = Pipeline(self._run_stages())

@@ -20,11 +20,13 @@ import threading
 import time
 import weakref
 from pathlib import Path
-from typing import IO, Iterator, Literal, Mapping, Sequence
+from typing import IO, Iterator, Literal, NoReturn, Sequence
 
 from ..errors import EngineError
 
 Tagger = Literal["first", "hmm"]
+#: Seconds between checks for a dead stage while waiting for output.
+_POLL = 0.25
 
 
 def read_mode(path: Path) -> list[list[str]]:
@@ -153,7 +155,6 @@ class Pipeline:
         self.procs: list[subprocess.Popen[bytes]] = []
         self._stderr: list[IO[bytes]] = []
         self._buf = bytearray()
-        self._started = 0.0
         try:
             for argv in self.stages:
                 err = tempfile.TemporaryFile()
@@ -176,25 +177,30 @@ class Pipeline:
             raise EngineError(f"Cannot start Apertium stage {program(argv)}: {exc}") from exc
         self._finalizer = weakref.finalize(self, _kill, self.procs, self.procs[0].pid)
 
-    def alive(self) -> bool:
-        """True while every stage is running."""
-        return all(p.poll() is None for p in self.procs)
+    def dead(self) -> bool:
+        """True when some stage has exited: in a streaming chain that is always a failure."""
+        return any(p.poll() is not None for p in self.procs)
 
     def diagnosis(self) -> str:
-        """Which stage died and what it printed, for a reviewer-readable error."""
-        notes = []
+        """Which stage stopped and how, with the end of what it printed, for the reviewer.
+
+        Stages we killed (SIGKILL), that died writing into a dead neighbour (SIGPIPE) or
+        that ended cleanly after their input ended are consequences, not causes.
+        """
+        notes, stopped = [], []
         for argv, proc, err in zip(self.stages, self.procs, self._stderr):
             code = proc.poll()
+            if code == 0:
+                stopped.append(f"Apertium stage {program(argv)} stopped early (exit code 0)")
+            if code is None or code in (0, -signal.SIGKILL, -signal.SIGPIPE):
+                continue
             err.seek(0, os.SEEK_END)
-            size = err.tell()
-            err.seek(max(0, size - 300))
+            err.seek(max(0, err.tell() - 300))
             text = " ".join(err.read().decode("utf-8", "replace").split())
-            if code is not None and code != 0 and code != -signal.SIGKILL:
-                how = f"killed by signal {_signal_name(-code)}" if code < 0 else f"exited with code {code}"
-                notes.append(f"{program(argv)} {how}" + (f" ({text})" if text else ""))
-            elif code is None and text and not notes:
-                notes.append(f"{program(argv)} said: {text}")
-        return "; ".join(notes)
+            how = f"was killed by signal {_signal_name(-code)}" if code < 0 else f"exited with code {code}"
+            notes.append(f"Apertium stage {program(argv)} {how}" + (f" ({text})" if text else ""))
+        # Downstream stages exit cleanly once an upstream one is gone: name the cause.
+        return "; ".join(notes or stopped[:1])
 
     def stream(self, payloads: Sequence[bytes], waits: Sequence[float]) -> Iterator[bytes]:
         """Write ``payloads`` (each ending in ``\\0``) on a thread; yield each output in order.
@@ -230,21 +236,28 @@ class Pipeline:
                         del self._buf[:cut + 1]
                         yield chunk
                         break
-                    if cut == 0:  # cg-proc doubles the flush mark; the extra one is empty
+                    if cut == 0:  # an extra flush mark (cg-proc doubles them) carries nothing
                         del self._buf[:1]
                         continue
                     left = deadline - time.monotonic()
                     if left <= 0:
-                        raise PipelineFailure(index, f"no output within {wait:.0f} s (an Apertium stage hung)")
-                    if not sel.select(left):
+                        raise PipelineFailure(index, f"Apertium gave no output within {wait:.0f} s (a stage hung)")
+                    # Wake up now and then to notice a dead stage: the transfer stages
+                    # do not exit on a stream cut inside a superblank, so a crash
+                    # upstream would otherwise look like a hang.
+                    if not sel.select(min(left, _POLL)):
+                        if self.dead():
+                            self._fail(index)
                         continue
                     data = os.read(fd, 1 << 16)
                     if not data:
-                        time.sleep(0.05)  # let the exit statuses settle for the diagnosis
-                        reason = self.diagnosis() or "the Apertium pipeline stopped"
-                        raise PipelineFailure(index, reason)
+                        self._fail(index)
                     self._buf += data
         writer.join(timeout=1)
+
+    def _fail(self, index: int) -> NoReturn:
+        time.sleep(0.05)  # let the neighbours' exit statuses settle for the diagnosis
+        raise PipelineFailure(index, self.diagnosis() or "the Apertium pipeline stopped")
 
     def close(self) -> None:
         """Kill the whole process group and release the stderr files."""

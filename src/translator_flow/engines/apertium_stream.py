@@ -1,19 +1,20 @@
 """Apertium stream format in and out: our own deformatter and reformatter.
 
 ``apertium-destxt``/``apertium-retxt`` do not flush on ``\\0``, so a null-flush pipeline
-needs the text deformatted and reformatted here. Two facts measured on apertium 3.8.3 /
-lttoolbox 3.7.1 shape the details:
+needs the text deformatted and reformatted here. What the details rest on (measured on
+apertium 3.8.3, lttoolbox 3.7.1, apertium-lex-tools 0.4.2; fuzzed with ~40,000 random
+texts of words, punctuation, control characters and protected spans):
 
-* Only ``\\ $ / < > @ [ ] ^ { }`` survive as backslash escapes. An escaped ``\\*`` or
-  ``\\#`` comes out of the pipeline unescaped and a literal ``~`` is deleted (the
-  post-generator uses it). Those source characters are therefore wrapped in superblanks
-  (``[*]``), which every stage passes verbatim, so in the output an *unescaped* ``*``,
-  ``#`` or ``@`` outside a superblank can only be an engine mark.
 * A superblank ``[...]`` is copied verbatim by every stage: it carries protected spans,
   newlines and the per-segment id that keeps outputs in step with inputs.
-* ``lrx-proc`` 0.4.2 reads a ``^`` (escaped or in a superblank) that follows the last
-  word of a segment as the start of a word: it swallows the ``\0`` and the pipeline
-  stalls. :func:`split_tail` keeps such a tail out of the stream.
+* Only ``\\ $ / < > @ [ ] ^ { }`` survive as backslash escapes. An escaped ``\\*`` or
+  ``\\#`` comes out unescaped and a literal ``~`` is deleted (the post-generator uses
+  it), so those source characters travel in superblanks (``[*]``): in the output an
+  *unescaped* ``*``, ``#`` or ``@`` outside a superblank can only be an engine mark.
+* Inside a superblank the special characters must be escaped too: an unescaped ``^``
+  or ``<`` there can make a later stage lose the segment's ``\\0``.
+* ``lrx-proc`` reads a ``^`` after the last word of a segment (escaped or not) as the
+  start of a word and swallows the ``\\0``: :func:`split_tail` keeps such a tail out.
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ from ..model import PROTECT_CLOSE, PROTECT_OPEN, Mark
 
 #: Characters that are special in the stream format and survive a backslash escape.
 _ESCAPED = frozenset("\\$/<>@[]^{}")
-#: Characters the stages drop, unescape or use as marks: passed inside a superblank.
-_SUPERBLANKED = frozenset("*#@~\n")
+#: Characters the stages drop, unescape or use as marks or tags: passed inside a
+#: superblank. (``<``/``>`` too, so that an escaped ``\<`` in the output can only be a
+#: tag the generator leaked, e.g. ``%\<num\>\<percent\>`` for «сотрудничество%2025%».)
+_SUPERBLANKED = frozenset("*#@~<>\n")
 #: Engine marks in generated text and the kind each one means.
 MARK_KINDS = {"*": "unknown", "#": "generation", "@": "bilingual"}
 #: Characters inside a marked word besides letters, digits and combining marks
@@ -34,11 +37,10 @@ MARK_KINDS = {"*": "unknown", "#": "generation", "@": "bilingual"}
 _WORD_INNER = frozenset("-'’ʼ")
 
 _ID_RE = re.compile(r"\[tf:(\d+)\]")
+_LEAKED_TAGS = re.compile(r"(?:\\<[^\\<>\[\]^$]*\\>)+")
 
 
 def _escape_in_superblank(text: str) -> str:
-    # Inside a superblank too: an unescaped ``^`` there derails a later stage, which then
-    # drops the whole segment (measured), so every stream-special character is escaped.
     return "".join("\\" + ch if ch in _ESCAPED else ch for ch in text)
 
 
@@ -71,7 +73,7 @@ def deformat(text: str, segment_id: int | None = None) -> str:
         elif ch == PROTECT_CLOSE:
             continue  # a stray closer: delimiters never reach the output
         elif ch in _SUPERBLANKED:
-            out.append("[" + ch + "]")
+            out.append("[" + _escape_in_superblank(ch) + "]")
         elif ch in _ESCAPED:
             out.append("\\" + ch)
         else:
@@ -109,9 +111,14 @@ def split_tail(text: str) -> tuple[str, str]:
 
 
 def split_id(raw: str) -> tuple[int | None, str]:
-    """Split a ``[tf:N]`` prefix off one output segment: ``(N, rest)``, or ``(None, raw)``."""
+    """Split a ``[tf:N]`` prefix off one output segment: ``(N, rest)``.
+
+    ``(None, raw)`` when the prefix is missing or a second id appears inside (a stage
+    lost a ``\\0`` and two segments ran together). Source text cannot forge an id: its
+    brackets are escaped.
+    """
     m = _ID_RE.match(raw)
-    if m is None:
+    if m is None or "[tf:" in raw[m.end():]:
         return None, raw
     return int(m.group(1)), raw[m.end():]
 
@@ -141,7 +148,9 @@ def reformat(raw: str) -> tuple[str, tuple[Mark, ...]]:
     Escapes are undone, superblanks are replaced by their (unescaped) content, and an
     unescaped ``*``/``#``/``@`` outside a superblank becomes a :class:`Mark` over the
     word it prefixes; mark offsets index the returned clean text. A mark character not
-    followed by a word carries no information for a reviewer and is dropped.
+    followed by a word carries no information for a reviewer and is dropped. Tags the
+    generator leaked (``\\<num\\>``) are removed, and the token they were glued to
+    gets a ``generation`` mark.
     """
     parts: list[str] = []
     marks: list[Mark] = []
@@ -150,6 +159,15 @@ def reformat(raw: str) -> tuple[str, tuple[Mark, ...]]:
     while i < n:
         ch = raw[i]
         if ch == "\\" and i + 1 < n:
+            tags = _LEAKED_TAGS.match(raw, i) if raw[i + 1] == "<" else None
+            if tags:  # drop them; mark the token they were glued to
+                so_far = "".join(parts)
+                start = length
+                while start > 0 and not so_far[start - 1].isspace():
+                    start -= 1
+                marks.append(Mark("generation", so_far[start:], start, length))
+                i = tags.end()
+                continue
             piece = raw[i + 1]
             i += 2
         elif ch == "[":

@@ -59,6 +59,7 @@ class BeParadigm:
     roles: tuple[str, ...]
     forms: list[dict[tuple[str, str], str] | None]  # None: the word stays as written
     missing: list[str] = field(default_factory=list)  # words no form could be made for
+    analogies: list[str] = field(default_factory=list)  # "Смаленск like Віцебск", for `glossary show`
 
     def phrase(self, case: str, number: str = "sg", adj_number: str | None = None) -> str | None:
         """The whole term in ``case``/``number``; None when a word has no such form.
@@ -149,6 +150,7 @@ class _Plan:
     strip: int = 0  # letters of the model word's forms to drop
     prefix: str = ""  # what replaces them (the unknown word's own stem)
     numbers: tuple[str, ...] = NUMBERS
+    model: str = ""  # the known word this one is inflected like ("" when it is known itself)
 
 
 def _noun_plan(rs: tuple[Reading, ...], prefer: tuple[str, ...] = ()) -> _Plan | None:
@@ -220,6 +222,8 @@ class BelarusianForms:
             head = _head_tags(rs, plans)
             forms: list[dict[tuple[str, str], str] | None] = []
             missing = []
+            analogies = [f"{w} like {p.model}" for w, p in zip(ws, plans) if isinstance(p, _Plan) and p.model]
+            analogies += [f"{w}: regular surname declension" for w, p in zip(ws, plans) if isinstance(p, dict)]
             for w, role, plan in zip(ws, rs, plans):
                 if role == "fixed":
                     forms.append(None)
@@ -239,7 +243,7 @@ class BelarusianForms:
                 if not got:
                     missing.append(w)
                 forms.append(got or {("nom", "sg"): w})
-            out.append(BeParadigm(tuple(ws), tuple(rs), forms, missing))
+            out.append(BeParadigm(tuple(ws), tuple(rs), forms, missing, analogies))
         return out
 
     @staticmethod
@@ -265,6 +269,7 @@ class BelarusianForms:
             suffix_rs = readings.get(tail[k:], ())
             plan = _adj_plan(suffix_rs) if role == "adj" else _noun_plan(suffix_rs)
             if plan is not None:
+                plan.model = tail[k:]
                 return _graft(plan, pre + tail[:k])
         for suffix, model in ADJ_MODELS if role == "adj" else NOUN_MODELS:
             if tail.lower().endswith(suffix):
@@ -273,6 +278,7 @@ class BelarusianForms:
                 if plan is not None:
                     stem_model = len(model) - len(suffix)
                     plan.strip, plan.prefix = stem_model, pre + tail[: len(tail) - len(suffix)]
+                    plan.model = model
                     return plan
         return None
 

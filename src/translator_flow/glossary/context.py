@@ -44,7 +44,9 @@ for _words, _cases in (
 #: What may stand between a preposition or noun and the term: spaces, quotes, a bracket.
 _GAP = re.compile(r"[\s«»\"„“”'(]*")
 #: Text before a term that ends a clause: the term starts a clause (nominative likely).
-_CLAUSE_END = re.compile(r"(^|[.!?:;,—–(\-]|\s-)$")
+_CLAUSE_END = re.compile(r"([.!?:;,—–(\-]|\s-)$")
+#: How much preceding text the rules look at (a preposition, a noun, a clause boundary).
+WINDOW = 80
 _PREV_WORD = re.compile(r"(\w+(?:-\w+)*)([\s«»\"„“”'(]*)$")
 
 Reading = tuple[str, str, float]  # (case, number, score)
@@ -57,9 +59,12 @@ def choose(
     prefer_singular: bool,
     indeclinable: bool = False,
     person: bool = False,
+    at_start: bool = True,
 ) -> list[Reading]:
     """Order the plausible readings of an occurrence, best first, using ``before`` (the
-    text preceding it in the sentence). Returns one reading when the context decides.
+    text just before it; callers pass at most the last :data:`WINDOW` characters and say
+    with ``at_start`` whether that reaches the start of the text). Returns one reading
+    when the context decides.
 
     ``indeclinable``: the words do not show their case («Лукашенко», «АПК»), so after a
     preposition its usual case is taken (с Лукашенко → instrumental). ``person``: a name
@@ -82,7 +87,8 @@ def choose(
             if indeclinable:
                 cands = cands[:1]
         return _dedupe(cands)
-    if _CLAUSE_END.search(stripped) and any(r[0] == "nom" for r in cands):
+    clause_start = _CLAUSE_END.search(stripped) or (at_start and not stripped)
+    if clause_start and any(r[0] == "nom" for r in cands):
         return _dedupe([r for r in cands if r[0] == "nom"])
     if prev_word and any(r[0] == "gen" for r in cands) and _is_noun(prev_word):
         return _dedupe([r for r in cands if r[0] == "gen"])

@@ -19,7 +19,7 @@ from .lttoolbox import LtToolbox, default_toolbox
 DEFAULT_GLOSSARY_DIR = Path("glossary")
 #: Up to this many entries, the first Belarusian placement prepares every entry's forms in
 #: one batch (two or three lt-proc runs in all); bigger glossaries prepare what is hit.
-PREPARE_ALL_LIMIT = 3000
+PREPARE_ALL_LIMIT = 500
 
 
 class Glossary:
@@ -108,7 +108,13 @@ class Glossary:
             entry = self._by_id[i]
             roles, person, head = self.matcher.structure(entry)
             items.append((entry.be, roles, person, head))
-        for i, paradigm in zip(todo, BelarusianForms(self.toolbox).build(items)):
+        try:
+            paradigms: list[BeParadigm | None] = list(BelarusianForms(self.toolbox).build(items))
+        except GlossaryError:
+            # A broken installation must not stop a run: pinned forms are still placed and
+            # every other placement is flagged for the reviewer.
+            paradigms = [None] * len(todo)
+        for i, paradigm in zip(todo, paradigms):
             self._paradigms[i] = paradigm
 
     def paradigm(self, entry_id: str) -> BeParadigm | None:

@@ -7,11 +7,14 @@ different approvals, empty translations, a forbidden variant equal to an approve
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Sequence
 
 from .csvio import Problem
 from .entries import Entry, normalise
+
+_QUOTES = re.compile("[«»„“”\"]")
 
 
 def check_entries(entries: Sequence[Entry]) -> list[Problem]:
@@ -62,6 +65,9 @@ def check_entries(entries: Sequence[Entry]) -> list[Problem]:
             nom = dict(e.be_forms).get("nom")
             if nom and e.be and normalise(nom) != normalise(e.be):
                 problems.append(Problem(e.file, e.line, f"be_forms nom=«{nom}» differs from be «{e.be}»; the be column is the nominative"))
+        for lang, term in (("ru", e.ru), ("be", e.be), ("en", e.en)):
+            if _QUOTES.search(term):
+                problems.append(Problem(e.file, e.line, f"{lang} «{term}» contains quotes: write the term without them (the text keeps its own)", warning=True))
         if not e.source:
             problems.append(Problem(e.file, e.line, f"no source for «{e.ru}»: say where the official form comes from", warning=True))
     return problems

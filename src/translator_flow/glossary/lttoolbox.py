@@ -57,18 +57,21 @@ class LtToolbox:
         )
 
     def _run(self, args: list[str], lines: list[str]) -> list[str]:
-        self.calls += 1
-        proc = subprocess.run(
-            [self.lt_proc, *args],
-            input="\n".join(lines) + "\n",
-            capture_output=True,
-            text=True,
-            timeout=self.timeout,
-            check=False,
-        )
-        if proc.returncode != 0:
-            from ..errors import GlossaryError
+        from ..errors import GlossaryError
 
+        self.calls += 1
+        try:
+            proc = subprocess.run(
+                [self.lt_proc, *args],
+                input="\n".join(lines) + "\n",
+                capture_output=True,
+                text=True,
+                timeout=self.timeout,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise GlossaryError(f"lt-proc could not run ({exc}); reinstall the Debian package apertium-bel-rus") from exc
+        if proc.returncode != 0:
             raise GlossaryError(
                 f"lt-proc failed ({proc.returncode}): {proc.stderr.strip()[:200]}; "
                 "reinstall the Debian package apertium-bel-rus"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import TermHit
-from .context import Reading, choose, coordinate, grammar_string
+from .context import WINDOW, Reading, choose, coordinate, grammar_string
 from .entries import Entry, normalise
 from .morph import Analysis, analog, analyse, is_person_part, lexeme_forms
 
@@ -188,8 +188,8 @@ class Matcher:
         """Roles of the words of the entry's Russian term, whether it is a person, and the
         head noun's lemma: what the Belarusian side needs to inflect the right words."""
         pattern = self.primary.get(entry.id)
-        if pattern is None:
-            pattern = term_patterns(entry.ru, -1)[0] if term_patterns(entry.ru, -1) else None
+        if pattern is None:  # a deprecated entry (not indexed) or a term without words
+            pattern = next(iter(term_patterns(entry.ru, -1)), None)
         if pattern is None:
             return [], False, ""
         roles = [w.role for w in pattern.words]
@@ -206,13 +206,13 @@ class Matcher:
                 if match is not None:
                     found.append(match)
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0], m[3].entry))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text))  # characters already covered by a longer match
         chosen = []
         for m in found:
-            if all(m[1] <= s or m[0] >= e for s, e in taken):
-                taken.append((m[0], m[1]))
+            if not any(taken[m[0] : m[1]]):
+                taken[m[0] : m[1]] = b"\x01" * (m[1] - m[0])
                 chosen.append(m)
-        chosen += self._elliptical(text, tokens, chosen)
+        chosen += self._elliptical(text, tokens, chosen, taken)
         chosen.sort(key=lambda m: m[0])
         hits = []
         previous: list[Reading] = []
@@ -224,7 +224,8 @@ class Matcher:
             )
             ordered = choose(
                 readings,
-                text[:start],
+                text[max(0, start - WINDOW) : start],
+                at_start=start <= WINDOW,
                 prefer_singular=pattern.proper,
                 indeclinable=indeclinable,
                 person=pattern.kind != "term",
@@ -246,12 +247,11 @@ class Matcher:
             )
         return tuple(hits)
 
-    def _elliptical(self, text, tokens, chosen):
+    def _elliptical(self, text, tokens, chosen, taken):
         """«Брянской и Смоленской областей»: the adjectives before «и»/«,» name another
         entry with the same head noun («Брянская область»); they take the case of the
         full term and their own (singular) number."""
         extra = []
-        taken = [(m[0], m[1]) for m in chosen]
         for start, end, i, pattern, readings in chosen:
             n_adj = _adjective_count(pattern)
             if not n_adj or i < 1:
@@ -263,7 +263,7 @@ class Matcher:
             else:
                 continue
             first = last - n_adj + 1
-            if first < 0 or any(not (tokens[last].end <= s or tokens[first].start >= e) for s, e in taken):
+            if first < 0 or any(taken[tokens[first].start : tokens[last].end]):
                 continue
             head = pattern.words[pattern.head].lemma
             for other in self.by_head.get((head, n_adj), ()):
@@ -273,7 +273,7 @@ class Matcher:
                 if all(t.norm in w.forms for t, w in zip(span, other.words)):
                     sg = [(c, "sg", sc) for c, _, sc in readings]
                     extra.append((span[0].start, span[-1].end, first, other, sg))
-                    taken.append((span[0].start, span[-1].end))
+                    taken[span[0].start : span[-1].end] = b"\x01" * (span[-1].end - span[0].start)
                     break
         return extra
 

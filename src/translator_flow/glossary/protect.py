@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 _INITIALS_BEFORE = re.compile(r"^([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.\s?)?")
 _INITIALS_AFTER = re.compile(r"\s([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.)?$")
-_SENTENCE_START = re.compile(r"(^|[.!?…]\s*)[\s«»\"„“”'(\-—–]*$")
+_SENTENCE_END = re.compile(r"[.!?…][\s«»\"„“”'(\-—–]*$")
+_OPENERS = re.compile(r"[\s«»\"„“”'(\-—–]*")
 #: Russian initials whose Belarusian patronymic often starts differently
 #: (Григорьевич → Рыгоравіч, Владимирович → Уладзіміравіч, Евгеньевич → Яўгенавіч).
 _UNSURE_INITIALS = set("ГВЕ")
@@ -71,11 +72,20 @@ def place(glossary: Glossary, source: str, hit: TermHit, lang: str) -> TermHit:
             form = form.rsplit(" ", 1)[0]  # «Bryansk [Region]» and Smolensk Region
     if hit.source_text.isupper() and len(hit.source_text) > 3 and not entry.ru.isupper():
         form = form.upper()
-    elif _SENTENCE_START.search(source[: hit.start]) and form[:1].islower():
+    elif _sentence_start(source, hit.start) and form[:1].islower():
         form = form[:1].upper() + form[1:]
     if entry.status == "draft":
         flags.append(f"entry {entry.id} is a draft: check the term")
     return replace(hit, approved=approved, target_form=form, flagged="; ".join(flags))
+
+
+def _sentence_start(source: str, start: int) -> bool:
+    """Whether only quotes, dashes and spaces stand between a sentence end (or the start
+    of the segment) and ``start``."""
+    window = source[max(0, start - 40) : start]
+    if start <= 40 and _OPENERS.fullmatch(window):
+        return True
+    return bool(_SENTENCE_END.search(window))
 
 
 def _shape(text: str) -> tuple[str, str]:
@@ -112,14 +122,14 @@ def _belarusian(glossary: Glossary, entry, hit: TermHit, flags: list[str]) -> st
             pinned = entry.pinned(case, number)
             return pinned or (paradigm.phrase(case, number) if paradigm else None)
         pinned = entry.pinned(case, "sg")
-        if pinned and paradigm and len(pinned.split()) == len(paradigm.words):
-            return pinned.split()[list(paradigm.roles).index("surname")]
+        if pinned and len(pinned.split()) == len(entry.be.split()):
+            return pinned.split()[-1]  # the surname is the last word of a person's name
         return paradigm.surname(case) if paradigm else None
 
     case, number = readings[0]
     chosen = form(case, number)
     if chosen is None:
-        why = "the Belarusian generator is not installed (apt install apertium-bel-rus)" if paradigm is None \
+        why = "Apertium's Belarusian generator is not available (apt install apertium-bel-rus)" if paradigm is None \
             else f"no {CASE_NAMES[case]} {'plural' if number == 'pl' else 'singular'} form is known"
         flags.append(f"{why}: base form «{entry.be}» placed; pin the form in be_forms")
         chosen = {"full": entry.be, "adjectives": " ".join(entry.be.split()[:-1]) or entry.be}.get(shape, entry.be.split()[-1])
@@ -127,13 +137,12 @@ def _belarusian(glossary: Glossary, entry, hit: TermHit, flags: list[str]) -> st
     if alternatives:
         others = ", ".join(f"{CASE_NAMES[c]} {n}" for c, n in readings[1:] if form(c, n) in alternatives)
         flags.append(f"case uncertain: placed {CASE_NAMES[case]} {number} «{chosen}», could be {others}")
-    if shape == "before":
-        first = paradigm.words[0][:1] if paradigm else initials[:1]
-        rest = _be_initial(initials[1:], flags)
-        return "".join(f"{c}." for c in first + rest) + " " + chosen
-    if shape == "after":
-        first = paradigm.words[0][:1] if paradigm else initials[:1]
-        return chosen + " " + "".join(f"{c}." for c in first + _be_initial(initials[1:], flags))
+    if shape in ("before", "after"):
+        # The first initial is the Belarusian first name's (Васіль → В.), the patronymic's
+        # is carried over from Russian.
+        letters = entry.be[:1] + _be_initial(initials[1:], flags)
+        initials_be = "".join(f"{c}." for c in letters)
+        return f"{initials_be} {chosen}" if shape == "before" else f"{chosen} {initials_be}"
     return chosen
 
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 CHECK_NAME = "terminology"
 Finding = tuple[str, str, "tuple[int, int] | None"]  # (severity, message, span in the draft)
 
+_RUSSIAN_ONLY = re.compile(r"[иИщЩъЪ]")  # letters Belarusian does not use
 _VOWEL_END = re.compile(r"[аяоуюыіэеёьйaeiouy]{1,2}$", re.IGNORECASE)
 
 
@@ -170,6 +171,16 @@ def _forbidden_patterns(glossary: Glossary, lang: str) -> list[tuple[str, str, r
             specs.append((item, roles, person, head))
         for (_, item), paradigm in zip(items, BelarusianForms(glossary.toolbox).build(specs)):
             forms_of[item] |= paradigm.all_phrases()
+    if lang == "be":
+        # A forbidden variant in Russian spelling («Белоруссия», left untranslated) inflects
+        # the Russian way: take its forms from the Russian matcher.
+        from .matcher import term_patterns
+
+        for _, item in items:
+            if _RUSSIAN_ONLY.search(item):
+                for pattern in term_patterns(item, -1)[:1]:
+                    if len(pattern.words) == 1:
+                        forms_of[item] |= set(pattern.words[0].forms)
     if lang == "en":
         for _, item in items:
             forms_of[item] |= {item + "s", item + "n", item + "ns", item + "'s"}

@@ -9,6 +9,7 @@ neighbouring words of the draft so an inserted form can agree with them.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -32,8 +33,6 @@ class Reading:
 
 def available(path: str = GENERATOR) -> bool:
     """True when ``lt-proc`` and the compiled file are installed."""
-    import os
-
     return shutil.which("lt-proc") is not None and os.path.isfile(path)
 
 

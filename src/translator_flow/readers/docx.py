@@ -4,11 +4,12 @@ The package is checked before python-docx sees it (:func:`unpack_package`): size
 the ZIP central directory, bounded inflation (zip bombs), no DTD or entity declaration in
 any XML part (Office Open XML never has one, so one means a crafted file; python-docx's
 parser already has ``resolve_entities=False``, and we refuse such files outright rather
-than rely on that). The body is walked in XML
-order ourselves because python-docx's ``iter_inner_content`` skips text inside content
-controls (w:sdt), tracked insertions (w:ins), smart tags and simple fields — a sentence
-there would be silently lost.
-Known limits: headers, footers, footnotes, comments and text in shapes are not read.
+than rely on that).
+
+The body is walked in XML order here because python-docx's ``iter_inner_content`` skips
+text inside content controls (w:sdt), tracked insertions (w:ins), smart tags and simple
+fields: a sentence there would be silently lost. Text boxes follow their paragraph.
+Known limits: headers, footers, footnotes, endnotes and comments are not read.
 """
 
 from __future__ import annotations
@@ -292,6 +293,7 @@ def read(data: bytes, label: str) -> Parsed:
     package = unpack_package(data, label)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
         document = docx.Document(io.BytesIO(package))
@@ -299,12 +301,10 @@ def read(data: bytes, label: str) -> Parsed:
         raise ReaderError(
             f"{label} is a damaged Word file ({type(exc).__name__}). Open it in Word or LibreOffice, save it again as .docx, and retry."
         ) from None
-    except Exception as exc:  # lxml.etree.XMLSyntaxError and friends: malformed XML parts
-        if type(exc).__module__.startswith("lxml"):
-            raise ReaderError(
-                f"{label} has malformed XML inside ({exc.__class__.__name__}). Open it in Word or LibreOffice and save it again as .docx."
-            ) from None
-        raise
+    except etree.LxmlError as exc:  # malformed XML in a part
+        raise ReaderError(
+            f"{label} has malformed XML inside ({exc.__class__.__name__}). Open it in Word or LibreOffice and save it again as .docx."
+        ) from None
     walker = _Walker(document)
     walker.walk(document.element.body)
     if not walker.blocks:

@@ -99,17 +99,19 @@ def _text_len(el, tags: tuple[str, ...] = ("p", "blockquote", "li")) -> int:
 
 
 def _main_container(body):
-    articles = body.findall(".//article")
-    if articles:
-        best = max(articles, key=_text_len)
-        if _text_len(best) > 0:
+    """The element holding the release: a semantic container when it holds at least
+    half of the page's paragraph text, else the deepest element holding 80% of it."""
+    total = _text_len(body)
+    candidates = body.findall(".//article") or [
+        el for el in body.iter() if el.tag == "main" or el.get("role", "").lower() == "main" or el.get("itemprop") == "articleBody"
+    ]
+    if candidates:
+        best = max(candidates, key=_text_len)
+        if _text_len(best) >= 0.5 * total and total:
             return best
-    for el in body.iter():
-        if el.tag == "main" or el.get("role", "").lower() == "main" or el.get("itemprop") == "articleBody":
-            return el
     # descend into the child holding most (80%) of the paragraph text; stop where the
     # text is spread over several children, so no paragraph of the release is cut off
-    node, total = body, _text_len(body)
+    node = body
     while total:
         child = next((c for c in node.iterchildren() if isinstance(c.tag, str) and _text_len(c) >= 0.8 * total), None)
         if child is None:
@@ -227,7 +229,7 @@ def read(data: bytes, label: str) -> Parsed:
     _strip_chrome(body)
     main = _main_container(body)
 
-    blocks: list[RawBlock] = []
+    blocks: list[RawBlock] = []  # the <h1> first: it may sit outside the main container
     h1 = main.find(".//h1")
     if h1 is None:
         h1 = body.find(".//h1")
@@ -245,4 +247,5 @@ def read(data: bytes, label: str) -> Parsed:
     blocks.extend(collector.blocks)
     if not blocks:
         raise ReaderError(f"{label} has no text in its page body. Check that you picked the right file.")
-    return Parsed(blocks, encoding=encoding, warnings=warnings, title_hint=None if h1 is not None else page_title or None)
+    has_title = bool(blocks) and blocks[0].kind == "title"
+    return Parsed(blocks, encoding=encoding, warnings=warnings, title_hint=None if has_title else page_title or None)

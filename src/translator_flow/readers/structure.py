@@ -36,7 +36,7 @@ def safe_href(url: str | None, allow_relative: bool = False) -> str | None:
 
     ``javascript:``, ``data:``, ``vbscript:``, ``file:`` and unknown schemes are dropped;
     control characters and spaces are removed first because browsers ignore them inside
-    a scheme ("java\tscript:"). Relative links are kept only when asked (HTML), and
+    a scheme ("java<TAB>script:"). Relative links are kept only when asked (HTML), and
     stay relative: ``<base>`` is ignored on purpose. Fragment-only links are dropped.
     """
     if not url:
@@ -99,7 +99,8 @@ class InlineBuilder:
             self._spans.append((start, self._len, style, href))
 
     def __bool__(self) -> bool:
-        return any(p.strip() for p in self._parts)
+        # add() never stores a leading space, so any stored text is visible text
+        return self._len > 0
 
     def build(self) -> tuple[str, tuple[Span, ...]]:
         """The stripped text and its spans, trimmed to non-space and merged when adjacent."""
@@ -275,9 +276,14 @@ def finish_blocks(raw: list[RawBlock], title_hint: str | None = None) -> tuple[l
         tb = blocks[title_pos]
         tb.kind = "title"
         title = tb.text
-        # a web copy repeats the headline (breadcrumb, page title, then the <h1>)
-        blocks = [b for i, b in enumerate(blocks) if i == title_pos or i < title_pos or _norm(b.text) != _norm(title)]
-        title_pos = blocks.index(tb)
+        # a web copy repeats the headline next to itself (page title, then the <h1>);
+        # only adjacent repeats go, a body paragraph equal to the title elsewhere stays
+        key = _norm(title)
+        while title_pos + 1 < len(blocks) and _norm(blocks[title_pos + 1].text) == key:
+            del blocks[title_pos + 1]
+        while title_pos > 0 and _norm(blocks[title_pos - 1].text) == key:
+            del blocks[title_pos - 1]
+            title_pos -= 1
 
     _mark_quotes(blocks)
     body_start = 0 if title_pos is None else title_pos + 1

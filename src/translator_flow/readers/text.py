@@ -17,9 +17,9 @@ from .structure import Parsed, RawBlock, clean_inline
 
 # Bullets are stripped from the text (the writers render list items themselves);
 # enumerators ("1.", "2)", "а)") stay, they carry information.
-_BULLET = re.compile(r"^[-–•·▪◦‣*]\s+(?=\S)")
+_BULLET = re.compile(r"^[-•·▪◦‣*]\s+(?=\S)")
 _ENUM = re.compile(r"^(\d{1,2}[.)]|[а-яa-z]\))\s+(?=\S)")
-_EM_DASH_ITEM = re.compile(r"^—\s+(?=\S)")
+_EM_DASH_ITEM = re.compile(r"^[—–]\s+(?=\S)")
 # a dialogue line: — Мы готовы, — сказал он.
 _DIALOGUE = re.compile(r"[,!?…]\s+[—–]\s+[а-яё]")
 _ENDS_PARAGRAPH = ".!?…:;»\"”)"
@@ -35,8 +35,8 @@ def _list_marker(line: str, prev: str | None, nxt: str | None) -> str | None:
         return line
     m = _EM_DASH_ITEM.match(line)
     if m and not _DIALOGUE.search(line):
-        # an em dash opens dialogue in Russian prose; it is a list only in a run of such
-        # lines or when the item ends like a list item
+        # a dash (em or en) opens dialogue in Russian prose; it is a list only in a run
+        # of such lines or when the item ends like a list item
         neighbours = [x for x in (prev, nxt) if x and _EM_DASH_ITEM.match(x)]
         if neighbours or line.rstrip().endswith((";", ",")):
             return line[m.end():]
