@@ -109,6 +109,20 @@ def test_a_bogus_file_is_refused_with_a_clear_message(make, expected: str, tmp_p
     assert list_models(packages) == []
 
 
+def test_a_damaged_download_is_refused(copy_model_path: Path, tmp_path: Path) -> None:
+    data = bytearray(copy_model_path.read_bytes())
+    with zipfile.ZipFile(copy_model_path) as archive:
+        member = next(i for i in archive.infolist() if i.filename.endswith("model/model.bin"))
+    middle = member.header_offset + member.compress_size // 2
+    data[middle : middle + 64] = bytes(b ^ 0x5A for b in data[middle : middle + 64])
+    damaged = tmp_path / "damaged.argosmodel"
+    damaged.write_bytes(bytes(data))
+    result = run("install", "--from-file", str(damaged), "--packages-dir", str(tmp_path / "packages"))
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "corrupt" in result.output and "Download it again" in result.output
+    assert list_models(tmp_path / "packages") == []
+
+
 def test_a_model_for_another_pair_is_refused(copy_model_path: Path, tmp_path: Path) -> None:
     result = run("install", "en-ru", "--from-file", str(copy_model_path), "--packages-dir", str(tmp_path))
     assert result.exit_code == EXIT_BAD_INPUT

@@ -139,6 +139,20 @@ def test_segments_rejoin_to_the_block(parts: list[tuple[str, str]], edge: str) -
     assert "".join(rebuilt) + text[pos:] == text
 
 
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(_WORDS, _GAPS), min_size=1, max_size=60), st.sampled_from([" ", "", "слово"]))
+def test_long_blocks_rejoin_too(parts: list[tuple[str, str]], glue: str) -> None:
+    # over 5000 characters the text is fed to razdel in chunks; nothing may change
+    unit = "".join(w + g for w, g in parts) + glue
+    text = unit * (12_000 // len(unit) + 1)
+    segs = segment_block(Block(0, "paragraph", text))
+    pos = 0
+    for seg in segs:
+        assert text[pos:seg.start].strip() == "" and seg.source == text[seg.start:seg.end]
+        pos = seg.end
+    assert text[pos:].strip() == ""
+
+
 SHARED = Path(__file__).resolve().parents[1] / "../shared"
 
 

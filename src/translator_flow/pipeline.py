@@ -94,8 +94,11 @@ class Pipeline:
         try:
             if name == "apertium":
                 from .engines.apertium import ApertiumEngine
+                from .lang.be_corrections import lexical_stage
 
-                engine: Any = ApertiumEngine(timeout=self.settings.apertium_timeout)
+                engine: Any = ApertiumEngine(
+                    timeout=self.settings.apertium_timeout, post_bidix_stages=[lexical_stage()]
+                )
             elif name == "argos":
                 from .engines.argos import ArgosEngine
 

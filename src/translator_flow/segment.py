@@ -12,6 +12,10 @@ it, three kinds of repair, each a closed rule so the result stays predictable:
 * merge a piece that starts with a lower-case letter (never a Russian sentence start) and
   known two-part abbreviations («долл. США»).
 
+Texts over 5000 characters reach razdel in chunks cut at plain sentence ends: razdel is
+quadratic on a long run without one (a hostile megabyte took 10-50 s), and a run of
+5000 characters without a sentence end is cut at a space rather than kept as one segment.
+
 Segments are exact substrings of the block text: ``block.text[start:end] == source`` and
 only whitespace lies between them, so joining with the original gaps gives the block back.
 """
@@ -25,7 +29,7 @@ from .model import Block, Document, Segment
 
 #: Changes whenever the rules or the pinned razdel version change (part of the run
 #: signature: a new segmenter can change segment ids and TM matches).
-SEGMENTER_VERSION = "tf-seg-1+razdel-0.5.0"
+SEGMENTER_VERSION = "tf-seg-2+razdel-0.5.0"
 
 # Words that begin a sentence and are never a surname, a city or an abbreviation's
 # continuation; a period followed by one of them ends a sentence. Single-letter

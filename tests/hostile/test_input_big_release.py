@@ -81,6 +81,25 @@ def test_one_huge_paragraph_with_an_unclosed_quote(tmp_path: Path) -> None:
     assert time.perf_counter() - start < 30
 
 
+@pytest.mark.parametrize(
+    "run",
+    ["«а» " * 250_000, "А. " * 300_000, "1." * 500_000, "слово " * 170_000],
+    ids=["closing-quotes", "initials", "digits", "no-punctuation"],
+)
+def test_a_megabyte_without_sentence_ends_is_cut_not_hung(tmp_path: Path, run: str) -> None:
+    # razdel alone takes 10-50 s on such a megabyte (quadratic); the segmenter feeds it
+    # bounded chunks, so this is linear and no segment exceeds ~5000 characters
+    path = tmp_path / "run.txt"
+    path.write_text("Заголовок\n\n" + run, encoding="utf-8")
+    start = time.perf_counter()
+    doc = read_document(path)
+    segments = segment_document(doc)
+    assert time.perf_counter() - start < 20
+    assert max(len(s.source) for s in segments) <= 5000
+    body = doc.blocks[1]
+    assert "".join(s.source for s in segments[1:]).replace(" ", "") == body.text.replace(" ", "")
+
+
 def test_file_over_the_limit_is_refused(tmp_path: Path, big_release) -> None:
     path, _ = big_release
     with pytest.raises(ReaderError) as err:

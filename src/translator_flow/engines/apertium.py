@@ -32,6 +32,7 @@ from .apertium_pipeline import (
 )
 from .apertium_stream import deformat, reformat, split_id, split_tail
 
+#: Where Debian installs Apertium mode files.
 DEFAULT_MODES_DIR = "/usr/share/apertium/modes"
 #: The message of :class:`EngineUnavailable` when the pair is missing (CLI exit code 3).
 INSTALL_MESSAGE = "Apertium rus-bel is not installed. Install it with `sudo apt-get install apertium-bel-rus`."
@@ -130,8 +131,14 @@ class ApertiumEngine:
     ``"hmm"`` runs the pair's HMM tagger on a patched model copy. Both avoid the crash;
     on 852 sentences they differ in 2.6% of words, and a hand check of 40 differences
     found neither better (15 vs 18, engines-facts.md), so the default is the simpler one
-    (no file copy, one process fewer). ``timeout`` bounds the wait for one segment.
-    ``stage_override`` (tests) replaces a stage's argv, keyed by program name.
+    (no file copy, one process fewer). ``timeout`` bounds the wait for one segment's
+    output. ``stage_override`` (a test hook) maps a program name to the argv that
+    replaces every stage running that program, as is (no ``-z`` added), e.g.
+    ``{"apertium-pretransfer": ["sleep", "100"]}``. ``post_bidix_stages`` are extra
+    null-flush stages run right after the bilingual lookup (``lt-proc -b``): the place
+    where lexical-choice corrections of the language layer see lemmas and tags, which
+    engines cannot know about themselves. Construction only checks that the
+    mode, its programs and data files exist; the processes start at the first batch.
     """
 
     name = "apertium"
@@ -143,6 +150,7 @@ class ApertiumEngine:
         tagger: Tagger = "first",
         timeout: float = 20.0,
         stage_override: Mapping[str, Sequence[str]] | None = None,
+        post_bidix_stages: Sequence[Sequence[str]] = (),
     ) -> None:
         if tagger not in ("first", "hmm"):
             raise ValueError(f"tagger must be 'first' or 'hmm', not {tagger!r}")
@@ -151,6 +159,7 @@ class ApertiumEngine:
         self.timeout = timeout
         self._mode_stages = _mode_stages(mode, modes_dir)
         self._override = {k: list(v) for k, v in (stage_override or {}).items()}
+        self._post_bidix = [list(stage) for stage in post_bidix_stages]
         self._pipeline: Pipeline | None = None
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
         self._stages: list[list[str]] | None = None
@@ -288,7 +297,13 @@ class ApertiumEngine:
             unknown = set(self._override) - {program(s) for s in stages}
             if unknown:
                 raise ValueError(f"stage_override names no stage of the pipeline: {sorted(unknown)}")
-            self._stages = [self._override.get(program(s), s) for s in stages]
+            stages = [self._override.get(program(s), s) for s in stages]
+            if self._post_bidix:
+                bidix = next((i for i, s in enumerate(stages) if any(a.endswith(".autobil.bin") for a in s)), None)
+                if bidix is None:
+                    raise ValueError(f"mode {self.mode} has no bilingual lookup stage (*.autobil.bin)")
+                stages[bidix + 1:bidix + 1] = self._post_bidix
+            self._stages = stages
         return self._stages
 
     def _stop(self) -> None:

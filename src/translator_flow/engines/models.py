@@ -15,6 +15,7 @@ import sys
 import threading
 import types
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -215,8 +216,8 @@ def check_model_file(path: Path, src: str, tgt: str) -> str:
             bad = archive.testzip()
             if bad is not None:
                 raise ReaderError(f"{path} is corrupt ({bad} fails its checksum). Download it again.")
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ReaderError(f"{path} cannot be read as an Argos model ({exc}). {fix}") from None
+    except (zipfile.BadZipFile, zlib.error, OSError) as exc:
+        raise ReaderError(f"{path} is corrupt or unreadable ({exc}). Download it again. {fix}") from None
     return top
 
 
