@@ -90,7 +90,9 @@ def bench_belarusian(folder: Path, sentences: list[str], repeat: int) -> None:
     def translation_stage() -> int:
         with Pipeline(settings) as pipeline:
             pipeline.glossary  # noqa: B018 - loading the glossary is part of a run
-            return sum(len(pipeline.translate_document(p).segments) for p in inputs)
+            reports = [report for _, report in pipeline.translate_documents(inputs)]
+            assert not [r for r in reports if isinstance(r, Exception)], reports
+            return sum(len(r.segments) for r in reports)
 
     stage, n_segments = median_time(translation_stage, repeat)
 
@@ -122,17 +124,18 @@ def bench_english(sentences: list[str], repeat: int) -> None:
         from translator_flow.engines.argos import ArgosEngine
 
         engine = ArgosEngine(packages_dir=Path(home) / "packages", threads=1)
-        argos, _ = median_time(lambda: engine.translate_batch(sentences, "ru", "en"), repeat)
+        argos, outputs = median_time(lambda: engine.translate_batch(sentences, "ru", "en"), repeat)
+        assert len(outputs) == len(sentences) and not [o for o in outputs if o.error]
+        options = engine.ctranslate2_options  # the very settings Argos decodes with
         engine.close()
 
         import ctranslate2
         import sentencepiece
 
-        model_dir = Path(info.path) / "model"
         sp = sentencepiece.SentencePieceProcessor(model_file=str(Path(info.path) / "sentencepiece.model"))
-        translator = ctranslate2.Translator(str(model_dir), device="cpu", inter_threads=1, intra_threads=1)
+        translator = ctranslate2.Translator(str(Path(info.path) / "model"), **options["translator"])
         tokens = [sp.encode(s, out_type=str) for s in sentences]
-        raw, _ = median_time(lambda: translator.translate_batch(tokens), repeat)
+        raw, _ = median_time(lambda: translator.translate_batch(tokens, **options["translate_batch"]), repeat)
     print(f"English (copy test model): {len(sentences)} sentences")
     print(f"  CTranslate2 translate_batch   {raw:7.2f} s")
     print(f"  ArgosEngine.translate_batch   {argos:7.2f} s  ratio {argos / raw:.2f}")

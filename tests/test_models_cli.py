@@ -71,7 +71,7 @@ def test_list_shows_a_broken_package(tmp_path: Path) -> None:
     (tmp_path / "half" / "metadata.json").write_text('{"from_code": "ru", "to_code": "en"}')
     result = run("list", "--packages-dir", str(tmp_path))
     assert result.exit_code == EXIT_OK
-    assert "broken" in result.output and "model/model.bin" in result.output
+    assert "unusable  half: no model/model.bin" in result.output
 
 
 def _text(path: Path, content: str = "hello") -> Path:

@@ -17,11 +17,14 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import __version__
 from .config import Settings
 from .errors import TranslatorFlowError
+
+if TYPE_CHECKING:
+    from .model import RunReport
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm")
 STATE_FILE = ".batch-state.json"
@@ -105,23 +108,38 @@ def _worker_init(settings: Settings) -> None:
 
 
 def _translate_one(path: Path, out_dir: Path, stem: str) -> DocumentResult:
+    """Worker entry point for --jobs > 1: one document with this process's pipeline."""
+    pipeline = _WORKER["pipeline"]
+    start = time.perf_counter()
+    try:
+        report: RunReport | Exception = pipeline.translate_document(path)  # type: ignore[attr-defined]
+    except Exception as exc:  # reported in the batch report, never stops the others
+        report = exc
+    return _finish(pipeline, report, path, out_dir, stem, start)
+
+
+def _finish(pipeline: object, report: "RunReport | Exception", path: Path, out_dir: Path, stem: str,
+            start: float) -> DocumentResult:
+    """Write one translated document and describe the outcome as a report row."""
     from .pipeline import Pipeline
 
-    pipeline = _WORKER["pipeline"]
     assert isinstance(pipeline, Pipeline)
-    local = replace(pipeline.settings, out_dir=out_dir, force=True)  # resumed: ours to replace
-    start = time.perf_counter()
-    saved, pipeline.settings = pipeline.settings, local
     try:
-        report = pipeline.translate_and_write(path, stem=stem)
+        if isinstance(report, Exception):
+            raise report
+        # A resumed batch owns its previous outputs, so it may replace them.
+        saved = pipeline.settings
+        pipeline.settings = replace(saved, out_dir=out_dir, force=True)
+        try:
+            report = pipeline.write(report, stem=stem)
+        finally:
+            pipeline.settings = saved
     except TranslatorFlowError as exc:
-        return DocumentResult(str(path), "failed", seconds=time.perf_counter() - start,
+        return DocumentResult(str(path), "failed", seconds=round(time.perf_counter() - start, 3),
                               error=str(exc), exit_code=exc.exit_code)
     except Exception as exc:  # one broken document must never stop the others
-        return DocumentResult(str(path), "failed", seconds=time.perf_counter() - start,
+        return DocumentResult(str(path), "failed", seconds=round(time.perf_counter() - start, 3),
                               error=f"{type(exc).__name__}: {exc}", exit_code=1)
-    finally:
-        pipeline.settings = saved
     counts = {"blocking": 0, "warning": 0, "info": 0}
     for issue in report.issues():
         counts[issue.severity] += 1
@@ -182,9 +200,11 @@ def run_batch(
 
     try:
         if jobs <= 1 or len(todo) <= 1:
-            for path in todo:
+            start = time.perf_counter()
+            for path, report in pipeline.translate_documents(todo):  # type: ignore[attr-defined]
                 sub, stem = plan[path]
-                record(path, _translate_one(path, out_root / sub, stem))
+                record(path, _finish(pipeline, report, path, out_root / sub, stem, start))
+                start = time.perf_counter()
         else:
             _WORKER.pop("pipeline").close()  # type: ignore[union-attr]
             with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(settings,)) as pool:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .config import Settings
 from .errors import EngineUnavailable, TranslatorFlowError
 from .model import (
+    Document,
     EngineOutput,
     Mark,
     RunReport,
@@ -58,6 +59,7 @@ class Pipeline:
         self._tm_loaded = tm is not None
         # Identical protected texts inside a run are translated once (per language).
         self._cache: dict[tuple[str, str], EngineOutput] = {}
+        self._prepared: dict[tuple[str, str], tuple[str | None, str, tuple[TermHit, ...], tuple[str, ...]]] = {}
 
     # -- long-lived parts -------------------------------------------------------------
     @property
@@ -167,24 +169,58 @@ class Pipeline:
         segments = [Segment(f"t{i}", 0, i, text, 0, len(text)) for i, text in enumerate(texts)]
         return self._draft(segments, lang, self.engine(lang))
 
+    def _prepare(self, segment: Segment, lang: str) -> tuple[TargetSegment | None, str, tuple[TermHit, ...], tuple[str, ...]]:
+        """TM and glossary for one segment: (TM draft or None, engine text, term hits, TM suggestions).
+
+        Memoised per (language, source), so warming a chunk of documents and drafting each
+        document afterwards do this work once.
+        """
+        key = (lang, segment.source)
+        prepared = self._prepared.get(key)
+        if prepared is None:
+            tm, glossary = self.tm, self.glossary
+            suggestions: tuple[str, ...] = ()
+            tm_text: str | None = None
+            if tm is not None:
+                exact = tm.lookup(segment.source, lang)
+                if exact is not None:
+                    tm_text = exact.target
+                else:
+                    suggestions = tuple(m.as_note() for m in tm.suggest(segment.source, lang))
+            text, hits = segment.source, ()
+            if tm_text is None and glossary is not None:
+                found = glossary.find(segment.source)
+                if found:
+                    text, hits = glossary.protect(segment.source, found, lang)
+            prepared = self._prepared[key] = (tm_text, text, tuple(hits), suggestions)
+        tm_text, text, hits, suggestions = prepared
+        tm_draft = TargetSegment(segment.id, lang, tm_text, "tm") if tm_text is not None else None
+        return tm_draft, text, hits, suggestions
+
+    def warm(self, documents: Sequence[Sequence[Segment]], lang: str) -> None:
+        """Translate the segments of many documents in one engine batch (cached for drafting).
+
+        Engines pay a fixed latency per batch (Apertium's 13-stage pipeline, Argos model
+        calls), so a batch run hands them whole chunks of documents at once.
+        """
+        texts = []
+        for segments in documents:
+            for segment in segments:
+                tm_draft, text, _, _ = self._prepare(segment, lang)
+                if tm_draft is None:
+                    texts.append(text)
+        if texts:
+            self._engine_outputs(texts, lang, self.engine(lang))
+
     def _draft(self, segments: Sequence[Segment], lang: str, engine: Any) -> list[TargetSegment]:
         drafts: dict[str, TargetSegment] = {}
         pending: list[tuple[Segment, str, tuple[TermHit, ...], tuple[str, ...]]] = []
-        tm, glossary = self.tm, self.glossary
         for seg in segments:
-            suggestions: tuple[str, ...] = ()
-            if tm is not None:
-                exact = tm.lookup(seg.source, lang)
-                if exact is not None:
-                    drafts[seg.id] = TargetSegment(seg.id, lang, exact.target, "tm")
-                    continue
-                suggestions = tuple(m.as_note() for m in tm.suggest(seg.source, lang))
-            text, hits = seg.source, ()
-            if glossary is not None:
-                found = glossary.find(seg.source)
-                if found:
-                    text, hits = glossary.protect(seg.source, found, lang)
-            pending.append((seg, text, tuple(hits), suggestions))
+            tm_draft, text, hits, suggestions = self._prepare(seg, lang)
+            if tm_draft is not None:
+                drafts[seg.id] = tm_draft
+            else:
+                pending.append((seg, text, hits, suggestions))
 
         outputs = self._engine_outputs([text for _, text, _, _ in pending], lang, engine)
         from .lang import postedit_with_offsets
@@ -225,19 +261,65 @@ class Pipeline:
         return [failed.get(t) or self._cache[(lang, t)] for t in texts]
 
     # -- documents ----------------------------------------------------------------------
-    def translate_document(self, path: str | Path) -> RunReport:
-        """Read, segment and translate one release into every target language (no writing)."""
+    def read(self, path: str | Path) -> tuple[Document, tuple[Segment, ...]]:
+        """Read and segment one release."""
         from .readers import read_document
         from .segment import segment_document
 
         document = read_document(path, force_language=self.settings.force_language)
-        segments = segment_document(document)
+        return document, segment_document(document)
+
+    def translate_document(self, path: str | Path) -> RunReport:
+        """Read, segment and translate one release into every target language (no writing)."""
+        document, segments = self.read(path)
+        return self._translate_read(document, segments)
+
+    def _translate_read(self, document: Document, segments: tuple[Segment, ...]) -> RunReport:
         translations = {lang: self.translate_segments(segments, lang) for lang in self.settings.targets}
         return RunReport(document, segments, translations)
 
-    def translate_and_write(self, path: str | Path, *, stem: str | None = None) -> RunReport:
-        """Translate one release and write its outputs; returns the report with ``outputs``."""
-        report = self.translate_document(path)
+    def translate_documents(
+        self, paths: Sequence[str | Path], *, chunk_segments: int = 400
+    ) -> Iterator[tuple[Path, RunReport | Exception]]:
+        """Translate many releases, handing the engines whole chunks of documents at once.
+
+        Yields (path, report) in input order, or (path, exception) for a document that could
+        not be read or translated, so one broken file never stops the others.
+        """
+        chunk: list[tuple[Path, tuple[Document, tuple[Segment, ...]] | Exception]] = []
+        size = 0
+        for path in map(Path, paths):
+            try:
+                read = self.read(path)
+                size += len(read[1])
+            except Exception as exc:  # reported to the caller with its document
+                read = exc
+            chunk.append((path, read))
+            if size >= chunk_segments:
+                yield from self._translate_chunk(chunk)
+                chunk, size = [], 0
+        yield from self._translate_chunk(chunk)
+
+    def _translate_chunk(
+        self, chunk: list[tuple[Path, tuple[Document, tuple[Segment, ...]] | Exception]]
+    ) -> Iterator[tuple[Path, RunReport | Exception]]:
+        documents = [read[1] for _, read in chunk if not isinstance(read, Exception)]
+        for lang in self.settings.targets:
+            try:
+                self.warm(documents, lang)
+            except Exception:  # noqa: BLE001 - each document then meets (and reports) the fault itself
+                pass
+        for path, read in chunk:
+            if isinstance(read, Exception):
+                yield path, read
+                continue
+            try:
+                yield path, self._translate_read(*read)
+            except Exception as exc:
+                yield path, exc
+
+    def write(self, report: RunReport, *, stem: str | None = None) -> RunReport:
+        """Write the outputs of ``report`` into ``settings.out_dir``; returns it with ``outputs``."""
         from .writers import write_outputs
 
         written = write_outputs(
@@ -249,6 +331,10 @@ class Pipeline:
             xliff=self.settings.xliff,
         )
         return replace(report, outputs=tuple(str(p) for p in written))
+
+    def translate_and_write(self, path: str | Path, *, stem: str | None = None) -> RunReport:
+        """Translate one release and write its outputs; returns the report with ``outputs``."""
+        return self.write(self.translate_document(path), stem=stem)
 
 
 def _untranslated(segment: Segment, lang: str, error: str) -> TargetSegment:

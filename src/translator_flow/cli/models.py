@@ -38,7 +38,7 @@ def list_command(packages_dir: Path | None) -> None:
         return
     for info in installed:
         if info.problem:
-            click.echo(f"broken    {info.path.name}: {info.problem}  ({info.path})")
+            click.echo(f"unusable  {info.path.name}: {info.problem}  ({info.path})")
         else:
             click.echo(f"{info.from_code} → {info.to_code}    {info.model_id}    {info.path}")
 

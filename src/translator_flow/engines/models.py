@@ -47,7 +47,7 @@ class ModelInfo:
 
 
 def import_argostranslate() -> types.ModuleType:
-    """Import argostranslate (package, translate, settings) and return the package module.
+    """Import argostranslate (package, translate, settings) and return the top package.
 
     argostranslate.translate imports its sentence splitters at module level: spaCy (which
     pulls in torch: 2 s and 320 MB), stanza (torch again) and MiniSBD (onnxruntime, which
@@ -130,7 +130,9 @@ def list_models(packages_dir: Path | None = None) -> list[ModelInfo]:
             found.append(ModelInfo("", "", "", path, problem=f"unreadable metadata.json ({exc})"))
             continue
         problem = ""
-        if not (path / "model" / "model.bin").is_file():
+        if pkg.type != "translate":
+            problem = f"a {pkg.type} package, not a translation model"
+        elif not (path / "model" / "model.bin").is_file():
             problem = "no model/model.bin"
         elif not hasattr(pkg, "tokenizer"):
             problem = "no sentencepiece.model or bpe.model"
