@@ -203,14 +203,17 @@ class Pipeline:
         Engines pay a fixed latency per batch (Apertium's 13-stage pipeline, Argos model
         calls), so a batch run hands them whole chunks of documents at once.
         """
+        self._engine_outputs(self._engine_texts(documents, lang), lang, self.engine(lang))
+
+    def _engine_texts(self, documents: Sequence[Sequence[Segment]], lang: str) -> list[str]:
+        """The texts the engine must see for ``documents`` (TM hits need none)."""
         texts = []
         for segments in documents:
             for segment in segments:
                 tm_draft, text, _, _ = self._prepare(segment, lang)
                 if tm_draft is None:
                     texts.append(text)
-        if texts:
-            self._engine_outputs(texts, lang, self.engine(lang))
+        return texts
 
     def _draft(self, segments: Sequence[Segment], lang: str, engine: Any) -> list[TargetSegment]:
         drafts: dict[str, TargetSegment] = {}
@@ -250,15 +253,11 @@ class Pipeline:
                 from .lang.be_fallback import apply as apply_fallback
 
                 results = apply_fallback(results)
+            # Failures are remembered too: the engine already retried them after a restart,
+            # and a hanging sentence must not cost its timeout again in every document.
             for text, result in zip(todo, results):
-                if not result.error:  # errors are retried on the next document
-                    self._cache[(lang, text)] = result
-                else:
-                    self._cache.pop((lang, text), None)
-            failed = {t: r for t, r in zip(todo, results) if r.error}
-        else:
-            failed = {}
-        return [failed.get(t) or self._cache[(lang, t)] for t in texts]
+                self._cache[(lang, text)] = result
+        return [self._cache[(lang, t)] for t in texts]
 
     # -- documents ----------------------------------------------------------------------
     def read(self, path: str | Path) -> tuple[Document, tuple[Segment, ...]]:
@@ -279,44 +278,72 @@ class Pipeline:
         return RunReport(document, segments, translations)
 
     def translate_documents(
-        self, paths: Sequence[str | Path], *, chunk_segments: int = 400
+        self, paths: Sequence[str | Path], *, chunk_segments: int = 120
     ) -> Iterator[tuple[Path, RunReport | Exception]]:
-        """Translate many releases, handing the engines whole chunks of documents at once.
+        """Translate many releases; yields (path, report) in input order, or (path, exception)
+        for a document that could not be read or translated, so one broken file never stops
+        the others.
 
-        Yields (path, report) in input order, or (path, exception) for a document that could
-        not be read or translated, so one broken file never stops the others.
+        Documents go to the engines in chunks, and the work overlaps: while the engines
+        translate chunk k on a background thread (Apertium runs in its own processes,
+        Argos releases the GIL), this thread reads and prepares chunk k+1 and drafts, checks
+        and yields chunk k-1 — so the Python stages cost little wall time beyond the engine's.
         """
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="translator-flow-engine") as engines:
+            running: tuple[list[Any], Any] | None = None
+            for chunk in self._read_chunks(paths, chunk_segments):
+                documents = [read[1] for _, read in chunk if not isinstance(read, Exception)]
+                texts = {lang: self._engine_texts(documents, lang) for lang in self.settings.targets}
+                if running is not None:
+                    _wait_quietly(running[1])
+                future = engines.submit(self._warm_texts, texts)
+                if running is not None:
+                    yield from self._translate_chunk(running[0])
+                running = (chunk, future)
+            if running is not None:
+                _wait_quietly(running[1])
+                yield from self._translate_chunk(running[0])
+
+    def _read_chunks(
+        self, paths: Sequence[str | Path], chunk_segments: int
+    ) -> Iterator[list[tuple[Path, tuple[Document, tuple[Segment, ...]] | Exception]]]:
         chunk: list[tuple[Path, tuple[Document, tuple[Segment, ...]] | Exception]] = []
         size = 0
         for path in map(Path, paths):
             try:
-                read = self.read(path)
-                size += len(read[1])
+                read: tuple[Document, tuple[Segment, ...]] | Exception = self.read(path)
+                size += len(read[1])  # type: ignore[index]
             except Exception as exc:  # reported to the caller with its document
                 read = exc
             chunk.append((path, read))
             if size >= chunk_segments:
-                yield from self._translate_chunk(chunk)
+                yield chunk
                 chunk, size = [], 0
-        yield from self._translate_chunk(chunk)
+        if chunk:
+            yield chunk
+
+    def _warm_texts(self, texts: Mapping[str, list[str]]) -> None:
+        for lang, batch in texts.items():
+            if batch:
+                try:
+                    self._engine_outputs(batch, lang, self.engine(lang))
+                except Exception:  # noqa: BLE001 - each document meets (and reports) the fault itself
+                    pass
 
     def _translate_chunk(
         self, chunk: list[tuple[Path, tuple[Document, tuple[Segment, ...]] | Exception]]
     ) -> Iterator[tuple[Path, RunReport | Exception]]:
-        documents = [read[1] for _, read in chunk if not isinstance(read, Exception)]
-        for lang in self.settings.targets:
-            try:
-                self.warm(documents, lang)
-            except Exception:  # noqa: BLE001 - each document then meets (and reports) the fault itself
-                pass
         for path, read in chunk:
             if isinstance(read, Exception):
                 yield path, read
                 continue
             try:
-                yield path, self._translate_read(*read)
+                report: RunReport | Exception = self._translate_read(*read)
             except Exception as exc:
-                yield path, exc
+                report = exc
+            yield path, report
 
     def write(self, report: RunReport, *, stem: str | None = None) -> RunReport:
         """Write the outputs of ``report`` into ``settings.out_dir``; returns it with ``outputs``."""
@@ -335,6 +362,14 @@ class Pipeline:
     def translate_and_write(self, path: str | Path, *, stem: str | None = None) -> RunReport:
         """Translate one release and write its outputs; returns the report with ``outputs``."""
         return self.write(self.translate_document(path), stem=stem)
+
+
+def _wait_quietly(future: Any) -> None:
+    """Wait for a warm-up batch; its faults surface again, per document, when drafting."""
+    try:
+        future.result()
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def _untranslated(segment: Segment, lang: str, error: str) -> TargetSegment:
