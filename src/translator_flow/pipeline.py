@@ -278,7 +278,7 @@ class Pipeline:
         return RunReport(document, segments, translations)
 
     def translate_documents(
-        self, paths: Sequence[str | Path], *, chunk_segments: int = 120
+        self, paths: Sequence[str | Path], *, chunk_segments: int = 60
     ) -> Iterator[tuple[Path, RunReport | Exception]]:
         """Translate many releases; yields (path, report) in input order, or (path, exception)
         for a document that could not be read or translated, so one broken file never stops

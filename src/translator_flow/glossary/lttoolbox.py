@@ -1,139 +1,81 @@
-"""Apertium's Belarusian analyser and generator (lttoolbox ``lt-proc``), batched and cached.
+"""Apertium's Belarusian analyser, generator and bilingual dictionary for glossary forms.
 
-One ``lt-proc`` start costs ~25–66 ms and then thousands of words cost almost nothing, so
-callers hand over every word (or every ``^lemma<tags>$`` unit) they need at once; results
-are cached for the process. The transducers come with the Debian package
-``apertium-bel-rus``: ``bel-rus.automorf.bin`` analyses Belarusian, ``rus-bel.autogen.bin``
-generates Belarusian forms from ``lemma<tags>`` (engines-facts.md, "Generating Belarusian
-forms"), ``rus-bel.autobil.bin`` maps Russian lemmas to Belarusian ones.
+The glossary builds every case form of a Belarusian term at once: it analyses the
+term's words (``bel-rus.automorf.bin``), generates forms from ``lemma<tags>``
+(``rus-bel.autogen.bin``, engines-facts.md "Generating Belarusian forms") and picks
+between homonyms with the rus→bel dictionary (``rus-bel.autobil.bin``). The processes
+and their caches are the shared ones of :mod:`translator_flow.lttoolbox`; this wrapper
+names the files, parses answers and turns "no answer" into a :class:`GlossaryError`,
+which the glossary catches to flag placements instead of failing a run.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-DEFAULT_DATA_DIR = Path("/usr/share/apertium/apertium-bel-rus")
-_UNIT = re.compile(r"\^([^/$]*)/([^$]*)\$")
-_SPECIAL = re.compile(r"([\\$/<>@\[\]^{}])")
+from .. import lttoolbox
+from ..errors import GlossaryError
+from ..lttoolbox import Mode, Reading
 
+__all__ = ["DEFAULT_DATA_DIR", "LtToolbox", "Reading", "default_toolbox"]
 
-@dataclass(frozen=True)
-class Reading:
-    """One analysis of a Belarusian word: ``вобласць<n><f><nn><sg><nom>``."""
-
-    lemma: str
-    tags: tuple[str, ...]
-
-    @property
-    def pos(self) -> str:
-        return self.tags[0] if self.tags else ""
-
-    def has(self, *tags: str) -> bool:
-        return all(t in self.tags for t in tags)
+DEFAULT_DATA_DIR = lttoolbox.PAIR_DIR
+_FILES = {"analyse": "bel-rus.automorf.bin", "generate": "rus-bel.autogen.bin", "bilingual": "rus-bel.autobil.bin"}
 
 
 @dataclass
 class LtToolbox:
-    """Runs ``lt-proc`` on the Belarusian transducers; every answer is cached."""
+    """The Belarusian transducers of one installation (``data_dir``), asked in batches."""
 
     data_dir: Path = DEFAULT_DATA_DIR
     lt_proc: str = "lt-proc"
     timeout: float = 60.0
-    _analyses: dict[str, tuple[Reading, ...]] = field(default_factory=dict, repr=False)
-    _generated: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _bilingual: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    calls: int = 0  # lt-proc processes started, for tests and benchmarks
+    calls: int = 0  # batches asked of lt-proc (answered by a running process or the cache)
 
     def available(self) -> bool:
         """Whether lt-proc and the Belarusian transducers are installed."""
-        return shutil.which(self.lt_proc) is not None and all(
-            (self.data_dir / f).is_file()
-            for f in ("bel-rus.automorf.bin", "rus-bel.autogen.bin", "rus-bel.autobil.bin")
-        )
+        return lttoolbox.available(*(self.data_dir / f for f in _FILES.values()), lt_proc=self.lt_proc)
 
-    def _run(self, args: list[str], lines: list[str]) -> list[str]:
-        from ..errors import GlossaryError
-
+    def _lookup(self, mode: Mode, items: list[str]) -> list[str]:
         self.calls += 1
-        try:
-            proc = subprocess.run(
-                [self.lt_proc, *args],
-                input="\n".join(lines) + "\n",
-                capture_output=True,
-                text=True,
-                timeout=self.timeout,
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise GlossaryError(f"lt-proc could not run ({exc}); reinstall the Debian package apertium-bel-rus") from exc
-        if proc.returncode != 0:
+        proc = lttoolbox.shared(self.data_dir / _FILES[mode], mode, lt_proc=self.lt_proc)
+        lines = proc.lookup(items, timeout=self.timeout)
+        if any(line is None for line in lines):
             raise GlossaryError(
-                f"lt-proc failed ({proc.returncode}): {proc.stderr.strip()[:200]}; "
+                f"lt-proc gave no answer for {proc.path.name} (not installed, crashed or hung); "
                 "reinstall the Debian package apertium-bel-rus"
             )
-        out = proc.stdout.split("\n")
-        return out[: len(lines)] + [""] * (len(lines) - len(out))
+        return lines  # type: ignore[return-value]  # no None left
 
     def analyse(self, words: Iterable[str]) -> dict[str, tuple[Reading, ...]]:
         """Readings of each Belarusian word (``()`` when the analyser does not know it)."""
         words = list(dict.fromkeys(w for w in words if w))
-        todo = [w for w in words if w not in self._analyses]
-        if todo:
-            lines = [_SPECIAL.sub(r"\\\1", w) for w in todo]
-            for word, line in zip(todo, self._run([str(self.data_dir / "bel-rus.automorf.bin")], lines)):
-                self._analyses[word] = _readings(line)
-        return {w: self._analyses[w] for w in words}
+        if not words:
+            return {}
+        return {w: lttoolbox.readings(line) for w, line in zip(words, self._lookup("analyse", words))}
 
     def generate(self, units: Iterable[str]) -> dict[str, str | None]:
         """Surface form of each ``lemma<tag>…`` unit (None when the generator fails)."""
         units = list(dict.fromkeys(units))
-        todo = [u for u in units if u not in self._generated]
-        if todo:
-            out = self._run(["-g", str(self.data_dir / "rus-bel.autogen.bin")], [f"^{u}$" for u in todo])
-            for unit, form in zip(todo, out):
-                form = form.strip().replace("~", "")
-                ok = bool(form) and not form.startswith(("#", "*", "@")) and "<" not in form
-                self._generated[unit] = form if ok else None
-        return {u: self._generated[u] for u in units}
+        if not units:
+            return {}
+        return {u: lttoolbox.form(line) for u, line in zip(units, self._lookup("generate", units))}
 
     def bilingual(self, units: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """Belarusian lemmas the rus-bel dictionary gives for each Russian ``lemma<tags>``."""
         units = list(dict.fromkeys(units))
-        todo = [u for u in units if u not in self._bilingual]
-        if todo:
-            out = self._run(["-b", str(self.data_dir / "rus-bel.autobil.bin")], [f"^{u}$" for u in todo])
-            for unit, line in zip(todo, out):
-                m = _UNIT.search(line)
-                parts = m.group(2).split("/") if m else []
-                self._bilingual[unit] = tuple(
-                    p.split("<", 1)[0] for p in parts if p and not p.startswith("@")
-                )
-        return {u: self._bilingual[u] for u in units}
-
-
-def _readings(line: str) -> tuple[Reading, ...]:
-    m = _UNIT.search(line)
-    if not m:
-        return ()
-    out = []
-    for part in m.group(2).split("/"):
-        if not part or part.startswith("*"):
-            continue
-        lemma = part.split("<", 1)[0]
-        out.append(Reading(lemma, tuple(re.findall(r"<([^>]+)>", part))))
-    return tuple(out)
+        if not units:
+            return {}
+        return {u: lttoolbox.translations(line) for u, line in zip(units, self._lookup("bilingual", units))}
 
 
 _DEFAULT: LtToolbox | None = None
 
 
 def default_toolbox() -> LtToolbox:
-    """The process-wide toolbox (so its caches are shared by every Glossary)."""
+    """The process-wide toolbox (its answers come from the shared lt-proc caches)."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = LtToolbox()

@@ -23,7 +23,7 @@ from .common import (
     signature_line,
     targets_by_id,
 )
-from .docx_util import RED, add_text, base_document, set_core, to_bytes
+from .docx_util import RED, DocxBuilder
 
 #: Word paragraph style per block kind (lead: Normal with bold runs).
 DOCX_STYLES = {"title": "Title", "heading": "Heading 2", "quote": "Quote", "list_item": "List Bullet",
@@ -52,16 +52,15 @@ def _title(blocks: list[tuple[str, list[tuple[str, bool]]]]) -> str:
 
 def render_publish_docx(report: RunReport, lang: str) -> bytes:
     """Build the publishable DOCX draft of one language as bytes."""
-    doc = base_document(landscape=False, font_size=11)
+    doc = DocxBuilder(landscape=False, font_size=11)
     blocks = _blocks(report, lang)
     for kind, parts in blocks:
-        paragraph = doc.add_paragraph(style=DOCX_STYLES.get(kind, "Normal"))
+        paragraph = doc.paragraph(style=DOCX_STYLES.get(kind, "Normal"))
         for text, untranslated in parts:
-            add_text(paragraph, text, lang=lang, bold=kind == "lead" or untranslated,
-                     color=RED if untranslated else None)
+            doc.run(paragraph, text, lang=lang, bold=kind == "lead" or untranslated,
+                    color=RED if untranslated else None)
     sig = signature_line(report, [lang])
-    set_core(
-        doc,
+    return doc.to_bytes(
         title=_title(blocks) or report.document.meta.title or "",
         subject=sig,
         keywords=f"translator-flow, draft, {lang}",
@@ -73,7 +72,6 @@ def render_publish_docx(report: RunReport, lang: str) -> bytes:
         version=report.translations[lang].signature.tool_version,
         language=LANG_TAGS.get(lang, lang),
     )
-    return to_bytes(doc)
 
 
 def _parts_html(parts: list[tuple[str, bool]]) -> Markup:

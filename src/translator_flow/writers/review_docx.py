@@ -13,9 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Pt
-
-from ..model import QAIssue, RunReport, Segment, TargetSegment
+from ..model import QAIssue, RunReport, TargetSegment
 from .atomic import atomic_write_bytes
 from .common import (
     QA_AUTHOR,
@@ -43,21 +41,7 @@ from .common import (
     target_notes,
     targets_by_id,
 )
-from .docx_util import (
-    HEADER_FILL,
-    READ_ONLY_FILL,
-    RED,
-    SEVERITY_COLORS,
-    add_text,
-    base_document,
-    compact,
-    repeat_header,
-    set_core,
-    set_widths,
-    shade,
-    to_bytes,
-    usable_width_cm,
-)
+from .docx_util import HEADER_FILL, READ_ONLY_FILL, RED, SEVERITY_COLORS, DocxBuilder, cell_paragraph, compact
 from .manifest import REVIEW_IDENTIFIER
 
 MANIFEST_SCHEMA = 1
@@ -92,20 +76,18 @@ def review_manifest(report: RunReport, langs: list[str], stem: str) -> dict[str,
 
 def render_review_docx(report: RunReport, langs: list[str], *, stem: str) -> bytes:
     """Build the review DOCX for ``langs`` (one language, or several side by side) as bytes."""
-    doc = base_document(landscape=True, font_size=9.5)
+    doc = DocxBuilder(landscape=True, font_size=9.5)
     combined = len(langs) > 1
     title = document_title(report.document)
-    heading = doc.add_heading(level=0)
-    add_text(heading, f"Review ({', '.join(langs)}): {title}", size=16)
+    doc.run(doc.paragraph(style="Title"), f"Review ({', '.join(langs)}): {title}", size=16)
     _header_block(doc, report, langs)
     grouped, orphans = issues_by_segment(report, langs)
     _summary(doc, report, langs, orphans, combined)
     _legend(doc)
-    doc.add_heading("Segments", 2)
+    doc.heading("Segments", "Heading 2")
     _main_table(doc, report, langs, grouped, combined)
     manifest = review_manifest(report, langs, stem)
-    set_core(
-        doc,
+    return doc.to_bytes(
         title=f"{title} — review {', '.join(langs)}",
         subject=signature_line(report, langs),
         keywords=", ".join(["translator-flow", "review", *langs]),
@@ -117,7 +99,6 @@ def render_review_docx(report: RunReport, langs: list[str], *, stem: str) -> byt
         version=manifest["version"],
         language=SOURCE_LANG,
     )
-    return to_bytes(doc)
 
 
 def write_review_docx(report: RunReport, langs: list[str], path: Path, *, stem: str, force: bool = False) -> Path:
@@ -126,60 +107,50 @@ def write_review_docx(report: RunReport, langs: list[str], path: Path, *, stem: 
     return Path(path)
 
 
-def _header_block(doc: Any, report: RunReport, langs: list[str]) -> None:
+def _header_block(doc: DocxBuilder, report: RunReport, langs: list[str]) -> None:
     meta = report.document.meta
-    p = doc.add_paragraph()
-    compact(p)
-    add_text(p, "Source: ", bold=True)
-    add_text(p, f"{meta.source_path} ({meta.format}, sha256 {meta.source_sha256[:12]})")
+    p = doc.paragraph(compact=True)
+    doc.run(p, "Source: ", bold=True)
+    doc.run(p, f"{meta.source_path} ({meta.format}, sha256 {meta.source_sha256[:12]})")
     for lang in langs:
         sig = report.translations[lang].signature
-        p = doc.add_paragraph()
-        compact(p)
-        add_text(p, f"Draft ({lang}): ", bold=True)
-        add_text(p, f"engine {sig.engine} {sig.engine_version}, model {sig.model_id}; glossary {sig.glossary_hash}; "
-                    f"translator-flow {sig.tool_version}; segmenter {sig.segmenter_version}")
+        p = doc.paragraph(compact=True)
+        doc.run(p, f"Draft ({lang}): ", bold=True)
+        doc.run(p, f"engine {sig.engine} {sig.engine_version}, model {sig.model_id}; glossary {sig.glossary_hash}; "
+                   f"translator-flow {sig.tool_version}; segmenter {sig.segmenter_version}")
     for lang, translation in report.translations.items():
         if translation.error and lang not in langs:
-            p = doc.add_paragraph()
-            add_text(p, f"{lang}: not produced — {translation.error}", color=RED)
+            doc.run(doc.paragraph(), f"{lang}: not produced — {translation.error}", color=RED)
 
 
-def _summary(doc: Any, report: RunReport, langs: list[str], orphans: list[tuple[str, QAIssue]], combined: bool) -> None:
-    doc.add_heading("Summary", 2)
+def _summary(doc: DocxBuilder, report: RunReport, langs: list[str], orphans: list[tuple[str, QAIssue]],
+             combined: bool) -> None:
+    doc.heading("Summary", "Heading 2")
     counts = issue_counts(report, langs)
     need = attention(report, langs)
-    p = doc.add_paragraph()
     total = sum(sum(c.values()) for _, _, c in counts)
-    add_text(p, f"{len(report.segments)} segments; {total} QA finding(s); {len(need)} segment(s) need attention.")
+    doc.run(doc.paragraph(), f"{len(report.segments)} segments; {total} QA finding(s); {len(need)} segment(s) need attention.")
     if counts:
         head = (["Lang"] if combined else []) + ["Check", *SEVERITY_ORDER, "Total"]
-        table = doc.add_table(rows=1, cols=len(head))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, head):
-            cell.text = ""
-            add_text(cell.paragraphs[0], text, bold=True)
-            shade(cell, HEADER_FILL)
+        table = doc.table(([1.5] if combined else []) + [5.0, 2.2, 2.2, 2.2, 2.0])
+        for cell, text in zip(table.row([HEADER_FILL] * len(head)), head):
+            doc.run(cell_paragraph(cell), text, bold=True)
         for lang, check, by_sev in counts:
             values = ([lang] if combined else []) + [check, *(str(by_sev.get(s, 0)) for s in SEVERITY_ORDER),
                                                      str(sum(by_sev.values()))]
-            for cell, text in zip(table.add_row().cells, values):
-                cell.text = clean_text(text)
-        set_widths(table, ([1.5] if combined else []) + [5.0, 2.2, 2.2, 2.2, 2.0])
+            for cell, text in zip(table.row(), values):
+                doc.run(cell_paragraph(cell), text)
     if need:
-        p = doc.add_paragraph()
-        p.paragraph_format.space_before = Pt(6)
-        add_text(p, "Needs attention: ", bold=True)
+        p = doc.paragraph(space_before_pt=6)
+        doc.run(p, "Needs attention: ", bold=True)
         for n, (seg_id, severity) in enumerate(need):
-            add_text(p, (", " if n else "") + seg_id, color=SEVERITY_COLORS[severity], bold=severity == "blocking")
+            doc.run(p, (", " if n else "") + seg_id, color=SEVERITY_COLORS[severity], bold=severity == "blocking")
     if orphans:
-        p = doc.add_paragraph()
-        add_text(p, "Findings on the whole document:", bold=True)
+        doc.run(doc.paragraph(), "Findings on the whole document:", bold=True)
         for _, issue in orphans:
-            p = doc.add_paragraph(style="List Bullet")
-            run = add_text(p, (f"[{issue.lang}] " if combined else "") + issue_text(issue),
-                           color=SEVERITY_COLORS.get(issue.severity))
-            doc.add_comment([run], text=clean_text(issue_text(issue)), author=QA_AUTHOR, initials=QA_INITIALS)
+            run = doc.run(doc.paragraph(style="List Bullet"), (f"[{issue.lang}] " if combined else "") + issue_text(issue),
+                          color=SEVERITY_COLORS.get(issue.severity))
+            doc.comment([run], clean_text(issue_text(issue)), author=QA_AUTHOR, initials=QA_INITIALS)
 
 
 LEGEND = [
@@ -190,8 +161,8 @@ LEGEND = [
 ]
 
 
-def _legend(doc: Any) -> None:
-    doc.add_heading("Legend", 2)
+def _legend(doc: DocxBuilder) -> None:
+    doc.heading("Legend", "Heading 2")
     lines: list[list[tuple[str, dict[str, Any]]]] = [
         [(sample, {"classes": classes}), (f" — {meaning}.", {})] for classes, sample, meaning in LEGEND
     ]
@@ -203,84 +174,73 @@ def _legend(doc: Any) -> None:
                   ("write your translation in Draft and type ✔ in Status when a segment is approved. Grey columns "
                    "(#, ID, Block, Source, Notes) are read-only: do not add, delete, merge or reorder rows.", {})])
     for parts in lines:
-        p = doc.add_paragraph()
-        compact(p)
+        p = doc.paragraph(compact=True)
         for text, style in parts:
-            add_text(p, text, **style)
+            doc.run(p, text, **style)
 
 
-def _widths(doc: Any, langs: list[str]) -> list[float]:
+def _widths(doc: DocxBuilder, langs: list[str]) -> list[float]:
     fixed = {"#": 0.8, "ID": 1.3, "Block": 1.8, "Status": 1.7}
-    rest = usable_width_cm(doc) - sum(fixed.values())
+    rest = doc.width_cm - sum(fixed.values())
     text_cols = 1 + len(langs)
     notes = rest * (0.22 if len(langs) == 1 else 0.2)
     text = (rest - notes) / text_cols
     return [fixed["#"], fixed["ID"], fixed["Block"], *([text] * text_cols), notes, fixed["Status"]]
 
 
-def _main_table(doc: Any, report: RunReport, langs: list[str], grouped: dict, combined: bool) -> None:
+def _main_table(doc: DocxBuilder, report: RunReport, langs: list[str], grouped: dict, combined: bool) -> None:
     header = main_table_header(langs)
-    table = doc.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    set_widths(table, _widths(doc, langs))  # before adding rows: add_row copies the grid widths
-    head_row = table.rows[0]
-    repeat_header(head_row)
-    for cell, text in zip(head_row.cells, header):
-        cell.text = ""
-        add_text(cell.paragraphs[0], text, bold=True)
-        shade(cell, HEADER_FILL)
+    table = doc.table(_widths(doc, langs))
+    for cell, text in zip(table.row([HEADER_FILL] * len(header), header=True), header):
+        doc.run(cell_paragraph(cell), text, bold=True)
     kinds = block_kinds(report.document)
     drafts = {lang: targets_by_id(report.translations[lang]) for lang in langs}
-    rows = []
+    notes_col = 4 + len(langs)
+    # #, ID, Block, Source and Notes are grey: read-only by convention.
+    fills = [READ_ONLY_FILL] * 4 + [""] * len(langs) + [READ_ONLY_FILL, ""]
     for number, seg in enumerate(report.segments, 1):
         targets = [drafts[lang].get(seg.id) or missing_target(seg, lang) for lang in langs]
-        rows.append((table.add_row(), number, seg, targets))
-    for row, number, seg, targets in rows:
-        cells = row.cells
+        cells = table.row(fills)
         for i, text in enumerate((str(number), seg.id, kinds.get(seg.block, ""))):
-            cells[i].text = ""
-            add_text(cells[i].paragraphs[0], text, size=8)
-        _fill_pieces(cells[3].paragraphs[0], split_pieces(seg.source, source_ranges(seg, targets)), SOURCE_LANG)
-        notes_cell = cells[4 + len(langs)]
+            doc.run(cell_paragraph(cells[i]), text, size=8)
+        _fill_pieces(doc, cell_paragraph(cells[3]), split_pieces(seg.source, source_ranges(seg, targets)), SOURCE_LANG)
+        notes_cell = cells[notes_col]
         first_note = True
         for col, (lang, target) in enumerate(zip(langs, targets), start=4):
             seg_issues = grouped.get((lang, seg.id), [])
-            _draft_cell(doc, cells[col], seg, target, seg_issues, lang if combined else "")
+            _draft_cell(doc, cells[col], target, seg_issues, lang if combined else "")
             for n, note in enumerate(target_notes(target, seg_issues)):
-                p = notes_cell.paragraphs[0] if first_note else notes_cell.add_paragraph()
-                compact(p)
+                p = compact(cell_paragraph(notes_cell)) if first_note else doc.paragraph(notes_cell, compact=True)
                 first_note = False
                 if combined and n == 0:
-                    add_text(p, f"{lang} ", size=8, bold=True)
+                    doc.run(p, f"{lang} ", size=8, bold=True)
                 color = SEVERITY_COLORS.get(note.severity) if note.severity else None
-                add_text(p, note.text, size=8, color=color, bold=note.severity == "blocking")
-        for i in (0, 1, 2, 3, 4 + len(langs)):
-            shade(cells[i], READ_ONLY_FILL)
+                doc.run(p, note.text, size=8, color=color, bold=note.severity == "blocking")
 
 
-def _fill_pieces(paragraph: Any, pieces: list[Piece], lang: str) -> list[tuple[Piece, Any]]:
-    return [(piece, add_text(paragraph, piece.text, classes=piece.classes, lang=lang)) for piece in pieces]
+def _fill_pieces(doc: DocxBuilder, paragraph: Any, pieces: list[Piece], lang: str) -> list[tuple[Piece, Any]]:
+    return [(piece, doc.run(paragraph, piece.text, classes=piece.classes, lang=lang)) for piece in pieces]
 
 
-def _draft_cell(doc: Any, cell: Any, seg: Segment, target: TargetSegment,
-                seg_issues: list[tuple[str, QAIssue]], lang_prefix: str) -> None:
+def _draft_cell(doc: DocxBuilder, cell: Any, target: TargetSegment, seg_issues: list[tuple[str, QAIssue]],
+                lang_prefix: str) -> None:
     """Draft runs with highlights; a comment per issue on its span (or the whole draft)."""
-    para = cell.paragraphs[0]
+    para = cell_paragraph(cell)
     ranges = draft_ranges(target, seg_issues)
     # Marks get keys too, so a mark no issue points at still gets its own comment.
     mark_ranges = [Range(r.start, r.end, r.cls, key=f"mark-{n}", title=r.title)
                    for n, r in enumerate(ranges) if r.cls.startswith("mark-")]
     placeholder = None
     if is_untranslated(target):
-        placeholder = add_text(para, UNTRANSLATED_MARK, bold=True, color=RED)
+        placeholder = doc.run(para, UNTRANSLATED_MARK, bold=True, color=RED)
         if target.text.strip():
-            add_text(para, " ")
-    pairs = _fill_pieces(para, split_pieces(target.text, ranges + mark_ranges), target.lang) if target.text.strip() else []
+            doc.run(para, " ")
+    pairs = _fill_pieces(doc, para, split_pieces(target.text, ranges + mark_ranges), target.lang) if target.text.strip() else []
     all_runs = [r for _, r in pairs] or [placeholder]
     prefix = f"[{lang_prefix}] " if lang_prefix else ""
 
     def comment(runs: list[Any], text: str) -> None:
-        doc.add_comment(runs, text=clean_text(prefix + text), author=QA_AUTHOR, initials=QA_INITIALS)
+        doc.comment(runs, clean_text(prefix + text), author=QA_AUTHOR, initials=QA_INITIALS)
 
     if placeholder is not None or target.error:
         comment([placeholder] if placeholder is not None else all_runs,

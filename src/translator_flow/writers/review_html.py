@@ -58,6 +58,7 @@ def _environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         finalize=_clean_output,
+        auto_reload=False,  # the templates ship with the package: no stat() per render
     )
 
 
