@@ -146,3 +146,54 @@ def test_demo_translates_every_sample(tmp_path: Path, monkeypatch: pytest.Monkey
         stem = sample.name.split(".")[0]
         assert (out / f"{stem}.be.review.docx").exists() and (out / f"{stem}.json").exists()
     assert "models install ru-en" in result.output
+
+
+@needs_shared
+def test_every_json_issue_is_in_both_review_files(smolensk_run) -> None:
+    report, out = smolensk_run
+    data = json.loads((out / "smolensk-belarus-cooperation.json").read_text(encoding="utf-8"))
+    assert data["issues"], "the seed release should raise QA findings"
+    review = docx.Document(str(out / "smolensk-belarus-cooperation.be.review.docx"))
+    comments = [c.text for c in review.comments]
+    html_text = _squash(_html_text(out / "smolensk-belarus-cooperation.be.review.html"))
+    for issue in data["issues"]:
+        message = _squash(issue["message"])
+        assert any(message in _squash(c) for c in comments), issue
+        assert message in html_text, issue
+
+
+@needs_shared
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by `make test`")
+def test_unknown_words_are_word_comments_that_libreoffice_shows(smolensk_run, tmp_path: Path) -> None:
+    import binascii
+
+    report, out = smolensk_run
+    marked = [t for t in report.translations["be"].targets if t.marks]
+    assert marked, "the seed release has words Apertium does not know"
+    review = out / "smolensk-belarus-cooperation.be.review.docx"
+    words = {m.word for t in marked for m in t.marks}
+    comments = " ".join(c.text for c in docx.Document(str(review)).comments)
+    assert all(w in comments for w in words), words - {w for w in words if w in comments}
+    export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", export, "--outdir", str(tmp_path), str(review)],
+                   check=True, capture_output=True, timeout=240)
+    pdf = (tmp_path / "smolensk-belarus-cooperation.be.review.pdf").read_bytes()
+    notes = []
+    for hexed in re.findall(rb"/Contents\s*<([0-9A-Fa-f\s]+)>", pdf):
+        raw = binascii.unhexlify(re.sub(rb"\s", b"", hexed))
+        notes.append(raw[2:].decode("utf-16-be") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1"))
+    assert all(any(w in n for n in notes) for w in words)
+
+
+@needs_shared
+def test_english_glossary_forms_survive_the_argos_path(tmp_path: Path, argos_env, no_network) -> None:
+    settings = Settings(targets=("en",), glossary=(ROOT / "glossary",), tm_dir=None, out_dir=tmp_path)
+    with Pipeline(settings) as pipeline:
+        report = pipeline.translate_document(SMOLENSK)
+    targets = report.translations["en"].targets
+    assert all(t.status == "translated" and t.text for t in targets)
+    hits = [(t, h) for t in targets for h in t.term_hits]
+    assert len({h.entry_id for _, h in hits}) >= 6
+    for target, hit in hits:
+        assert hit.target_form and hit.target_form in target.text, (hit.entry_id, target.text)
