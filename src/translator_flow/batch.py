@@ -44,6 +44,7 @@ class DocumentResult:
     seconds: float = 0.0
     error: str = ""
     exit_code: int = 0
+    outputs: tuple[str, ...] = ()  # files written (kept in the resume state, not the report)
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ def _finish(pipeline: object, report: "RunReport | Exception", path: Path, out_d
     return DocumentResult(
         str(path), "incomplete" if missing else "ok", segments=len(report.segments),
         seconds=round(time.perf_counter() - start, 3), error="; ".join(missing),
-        exit_code=3 if missing else 0, **counts,
+        exit_code=3 if missing else 0, outputs=report.outputs, **counts,
     )
 
 
@@ -174,8 +175,9 @@ def run_batch(
 
     results: dict[Path, DocumentResult] = {}
     todo: list[Path] = []
+    keys = {path: run_key(path, settings, glossary_hash) for path in inputs}
     for path in inputs:
-        key = run_key(path, settings, glossary_hash)
+        key = keys[path]
         rel = path.relative_to(indir).as_posix()
         done = state.get(rel)
         if done and done.get("key") == key and all(Path(o).exists() for o in done.get("outputs", [])):
@@ -188,13 +190,12 @@ def run_batch(
     def record(path: Path, result: DocumentResult) -> None:
         results[path] = result
         rel = path.relative_to(indir).as_posix()
-        if result.status in ("ok",):
-            sub, stem = plan[path]
-            outputs = sorted(str(p) for p in (out_root / sub).glob(f"{stem}.*") if not p.name.startswith("."))
-            state[rel] = {"key": run_key(path, settings, glossary_hash), "outputs": outputs}
+        if result.status == "ok":
+            state[rel] = {"key": keys[path], "outputs": sorted(result.outputs)}
         else:
             state.pop(rel, None)
-        _atomic_write_text(state_path, json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+        # Compact JSON: rewritten after every document, so it must stay cheap.
+        _atomic_write_text(state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")))
         if on_result:
             on_result(result, len(results), len(inputs))
 
@@ -218,8 +219,9 @@ def run_batch(
 
     ordered = tuple(results[p] for p in inputs if p in results)
     report_json, report_csv = out_root / f"{REPORT_STEM}.json", out_root / f"{REPORT_STEM}.csv"
+    rows = [{k: v for k, v in asdict(r).items() if k != "outputs"} for r in ordered]
     _atomic_write_text(report_json, json.dumps(
-        {"tool_version": __version__, "documents": [asdict(r) for r in ordered]}, ensure_ascii=False, indent=2))
+        {"tool_version": __version__, "documents": rows}, ensure_ascii=False, indent=2))
     _atomic_write_text(report_csv, _csv(ordered))
     return BatchReport(ordered, report_json, report_csv)
 
