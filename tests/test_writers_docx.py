@@ -13,7 +13,8 @@ from report_factory import HOSTILE, sample_report, synthetic_report
 from translator_flow.writers.common import QA_AUTHOR, UNTRANSLATED_MARK, publish_block_text, segments_by_block, targets_by_id
 from translator_flow.writers.manifest import read_review_manifest
 from translator_flow.writers.publish import render_publish_docx
-from translator_flow.writers.review_docx import main_table_header, render_review_docx, source_hash
+from translator_flow.writers.manifest import source_hash
+from translator_flow.writers.review_docx import main_table_header, render_review_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -18,7 +18,8 @@ from report_factory import build_report
 from translator_flow.model import BLOCK_KINDS
 from translator_flow.writers.common import UNTRANSLATED_MARK, cell_text
 from translator_flow.writers.json_report import report_to_json
-from translator_flow.writers.review_docx import main_table_header, render_review_docx, source_hash
+from translator_flow.writers.manifest import source_hash
+from translator_flow.writers.review_docx import main_table_header, render_review_docx
 from translator_flow.writers.review_html import render_review_html
 
 ALPHABET = st.sampled_from(list("абвгдеёжзыюяўіАБВ abcXYZ 0123456789 ,.«»„“—-<>&\"'/=:;()\t\n\r\x00\x0b\u00a0😀\ue000"))

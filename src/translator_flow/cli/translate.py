@@ -46,7 +46,6 @@ def _summary(report) -> str:
 def run_translate(inputs: list[Path], settings, fail_on: str | None, echo=click.echo) -> int:
     """Translate ``inputs`` one by one with a progress line each; returns the exit code."""
     from ..pipeline import Pipeline
-    from ..writers import write_outputs  # noqa: F401  (fail fast if writers are broken)
 
     exit_code = 0
     unavailable: dict[str, str] = {}

@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import ReviewImportError
 from ..tm.memory import LANG_TAG
 from ..writers.atomic import safe_stem
-from ..writers.xliff import source_hash  # the manifests' hash (review DOCX: same definition)
+from ..writers.manifest import source_hash  # the one hash both review formats carry
 
 #: How many problems one error message lists before "… and N more".
 MAX_LISTED = 12

@@ -9,6 +9,7 @@ LibreOffice files alike. Used by ``finalize``; documented in docs/output-format.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import zipfile
@@ -16,8 +17,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ReviewImportError
+from ..model import RunReport
+from .common import block_kinds, cell_text, signature_dict
 
 REVIEW_IDENTIFIER = "translator-flow-review"
+MANIFEST_SCHEMA = 1
 _MAX_PART = 8 * 1024 * 1024  # a core-properties part is a few KB; refuse anything huge
 _NAMES = {
     "title": "title", "subject": "subject", "creator": "author", "keywords": "keywords",
@@ -80,3 +84,26 @@ def _core_part_name(package: zipfile.ZipFile, etree: Any) -> str | None:
                 if target in names:
                     return target
     return "docProps/core.xml" if "docProps/core.xml" in names else None
+
+
+def source_hash(source: str) -> str:
+    """First 12 hex digits of SHA-1 over the source as a review gives it back (XML-safe, CR/CRLF
+    as LF — what a DOCX cell and an XML parser both return), to detect edited sources."""
+    return hashlib.sha1(cell_text(source).encode("utf-8")).hexdigest()[:12]
+
+
+def review_manifest(report: RunReport, langs: list[str], stem: str) -> dict[str, Any]:
+    """What finalize needs to check an edited review: segment order, blocks, source hashes."""
+    kinds = block_kinds(report.document)
+    first = report.translations[langs[0]].signature if langs else None
+    return {
+        "tool": "translator-flow",
+        "schema": MANIFEST_SCHEMA,
+        "version": first.tool_version if first else "",
+        "langs": list(langs),
+        "stem": stem,
+        "source_sha256": report.document.meta.source_sha256,
+        "segments": [[s.id, s.block, kinds.get(s.block, ""), source_hash(s.source)] for s in report.segments],
+        "blocks": [[b.index, b.kind] for b in report.document.blocks],
+        "signature": {lang: signature_dict(report.translations[lang]) for lang in langs},
+    }

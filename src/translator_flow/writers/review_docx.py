@@ -8,7 +8,6 @@ Grey columns are read-only by convention; the Draft and Status columns are the e
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,6 @@ from .common import (
     Range,
     attention,
     block_kinds,
-    cell_text,
     clean_text,
     document_title,
     draft_ranges,
@@ -34,7 +32,6 @@ from .common import (
     issue_text,
     issues_by_segment,
     missing_target,
-    signature_dict,
     signature_line,
     source_ranges,
     split_pieces,
@@ -42,36 +39,13 @@ from .common import (
     targets_by_id,
 )
 from .docx_util import HEADER_FILL, READ_ONLY_FILL, RED, SEVERITY_COLORS, DocxBuilder, cell_paragraph, compact
-from .manifest import REVIEW_IDENTIFIER
+from .manifest import REVIEW_IDENTIFIER, review_manifest
 
-MANIFEST_SCHEMA = 1
 
 
 def main_table_header(langs: list[str]) -> list[str]:
     """The exact header cells that identify the main table (the round-trip contract)."""
     return ["#", "ID", "Block", f"Source ({SOURCE_LANG})", *(f"Draft ({lang})" for lang in langs), "Notes", "Status"]
-
-
-def source_hash(source: str) -> str:
-    """First 12 hex digits of SHA-1 over the Source cell's text (UTF-8), to detect edits."""
-    return hashlib.sha1(cell_text(source).encode("utf-8")).hexdigest()[:12]
-
-
-def review_manifest(report: RunReport, langs: list[str], stem: str) -> dict[str, Any]:
-    """What finalize needs to check an edited review: segment order, blocks, source hashes."""
-    kinds = block_kinds(report.document)
-    first = report.translations[langs[0]].signature if langs else None
-    return {
-        "tool": "translator-flow",
-        "schema": MANIFEST_SCHEMA,
-        "version": first.tool_version if first else "",
-        "langs": list(langs),
-        "stem": stem,
-        "source_sha256": report.document.meta.source_sha256,
-        "segments": [[s.id, s.block, kinds.get(s.block, ""), source_hash(s.source)] for s in report.segments],
-        "blocks": [[b.index, b.kind] for b in report.document.blocks],
-        "signature": {lang: signature_dict(report.translations[lang]) for lang in langs},
-    }
 
 
 def render_review_docx(report: RunReport, langs: list[str], *, stem: str) -> bytes:

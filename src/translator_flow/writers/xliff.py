@@ -12,14 +12,13 @@ module support for writing ``mda`` metadata, which the round trip needs.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from ..errors import OutputError
 from ..model import RunReport, TargetSegment
 from .common import clean_text as _clean
-from .common import signature_dict
+from .manifest import review_manifest
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 MDA_NS = "urn:oasis:names:tc:xliff:metadata:2.0"
@@ -29,30 +28,6 @@ MARKER = "translator-flow-review"  # same marker the review DOCX carries
 
 # XLIFF 2.0 note priority runs from 1 (most important) to 10.
 _PRIORITY = {"blocking": "1", "warning": "5", "info": "9"}
-
-
-def source_hash(text: str) -> str:
-    """The 12-hex-digit SHA-1 of a source segment as written (XML-safe), to detect edits."""
-    return hashlib.sha1(_clean(text).encode("utf-8")).hexdigest()[:12]
-
-
-def manifest(report: RunReport, langs: list[str], stem: str) -> dict:
-    """The round-trip manifest: which segments, in which blocks, with which sources."""
-    kinds = {b.index: b.kind for b in report.document.blocks}
-    signature = {lang: signature_dict(report.translations[lang])
-                 for lang in langs if lang in report.translations}
-    from .. import __version__
-
-    return {
-        "tool": "translator-flow",
-        "version": __version__,
-        "langs": list(langs),
-        "stem": stem,
-        "segments": [[s.id, s.block, kinds.get(s.block, "paragraph"), source_hash(s.source)]
-                     for s in report.segments],
-        "blocks": [[b.index, b.kind] for b in report.document.blocks],
-        "signature": signature,
-    }
 
 
 def _state(target: TargetSegment) -> str:
@@ -111,7 +86,7 @@ def xliff_tree(report: RunReport, lang: str, stem: str):  # -> lxml.etree._Eleme
 
     meta_group(file_el, {
         "marker": MARKER,
-        "manifest": json.dumps(manifest(report, [lang], stem), ensure_ascii=False,
+        "manifest": json.dumps(review_manifest(report, [lang], stem), ensure_ascii=False,
                                separators=(",", ":")),
     })
     kinds = {b.index: b.kind for b in report.document.blocks}
