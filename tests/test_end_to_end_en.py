@@ -53,3 +53,23 @@ def test_translate_to_english_offline_keeps_every_segment_in_order(tmp_path, arg
     terms = {t["entry_id"]: t["target_form"] for s in segments for t in s["targets"]["en"]["terms"]}
     assert any("Smolensk" in form for form in terms.values()), terms
     assert (out / "visit.en.review.docx").exists() and (out / "visit.en.html").exists()
+
+
+def test_combined_review_has_ru_be_en_columns(tmp_path, argos_env, no_network) -> None:
+    import docx
+    from lxml import html as lxml_html
+
+    source = tmp_path / "visit.ru.txt"
+    source.write_text(RELEASE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["translate", str(source), "--to", "be,en", "--combined",
+                                      "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    review = docx.Document(str(out / "visit.combined.review.docx"))
+    header = next([c.text for c in t.rows[0].cells] for t in review.tables
+                  if t.rows[0].cells[0].text == "#" and len(t.rows[0].cells) > 3)
+    assert header[3:6] == ["Source (ru)", "Draft (be)", "Draft (en)"]
+    data = json.loads((out / "visit.json").read_text(encoding="utf-8"))
+    page = lxml_html.fromstring((out / "visit.combined.review.html").read_bytes())
+    assert len(page.xpath("//td[@class='src']")) == len(data["segments"])
+    assert {td.get("lang") for td in page.xpath("//td[contains(@class,'draft')]")} == {"be", "en"}

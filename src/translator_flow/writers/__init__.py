@@ -54,7 +54,7 @@ def output_plan(report: RunReport, out_dir: Path, *, stem: str | None = None, co
         ]
         if xliff:
             plan.append(("xliff", (lang,), out_dir / f"{name}.xlf"))
-    if combined and langs:
+    if combined and len(langs) > 1:  # one language: its own review is the combined view
         plan += [
             ("review_docx", langs, out_dir / f"{stem}.combined.review.docx"),
             ("review_html", langs, out_dir / f"{stem}.combined.review.html"),
