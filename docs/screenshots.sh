@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerate docs/review-html.png and docs/review-docx.png.
 #
-#   docs/screenshots.sh                          # from the test factory's sample release
+#   docs/screenshots.sh                          # from a real run on samples/trade-fair.ru.txt
 #   docs/screenshots.sh OUT/x.be.review.html OUT/x.be.review.docx   # from a real run
 #
 # Needs: Debian `chromium`, `soffice` (libreoffice-writer-nogui), `pdftoppm` (poppler-utils).
@@ -15,14 +15,9 @@ trap 'rm -rf "$WORK"' EXIT
 if [ $# -ge 2 ]; then
   HTML=$(realpath "$1"); DOCX=$(realpath "$2")
 else
-  PYTHONPATH=tests "$PY" - "$WORK/out" <<'EOF'
-import sys
-from pathlib import Path
-from report_factory import sample_report
-from translator_flow.writers import write_outputs
-write_outputs(sample_report(), Path(sys.argv[1]), combined=True)
-EOF
-  HTML="$WORK/out/release.combined.review.html"; DOCX="$WORK/out/release.be.review.docx"
+  # A real run of the shipped sample (our own text) through Apertium, glossary and QA.
+  "$PY" -m translator_flow translate samples/trade-fair.ru.txt --to be --out "$WORK/out" >/dev/null
+  HTML="$WORK/out/trade-fair.be.review.html"; DOCX="$WORK/out/trade-fair.be.review.docx"
 fi
 
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
