@@ -59,6 +59,7 @@ class Pipeline:
         self._tm_loaded = tm is not None
         # Identical protected texts inside a run are translated once (per language).
         self._cache: dict[tuple[str, str], EngineOutput] = {}
+        self._repaired: dict[tuple[str, str], EngineOutput] = {}
         self._prepared: dict[tuple[str, str], tuple[str | None, str, tuple[TermHit, ...], tuple[str, ...]]] = {}
 
     # -- long-lived parts -------------------------------------------------------------
@@ -225,7 +226,7 @@ class Pipeline:
             else:
                 pending.append((seg, text, hits, suggestions))
 
-        outputs = self._engine_outputs([text for _, text, _, _ in pending], lang, engine)
+        outputs = self._final_outputs([text for _, text, _, _ in pending], lang, engine)
         from .lang import postedit_with_offsets
 
         for (seg, _, hits, suggestions), output in zip(pending, outputs, strict=True):
@@ -241,7 +242,7 @@ class Pipeline:
         return [drafts[seg.id] for seg in segments]
 
     def _engine_outputs(self, texts: Sequence[str], lang: str, engine: Any) -> list[EngineOutput]:
-        """Engine outputs for ``texts``: each distinct text translated once per run."""
+        """Raw engine outputs for ``texts``: each distinct text translated once per run."""
         todo = list(dict.fromkeys(t for t in texts if (lang, t) not in self._cache))
         if todo:
             results = engine.translate_batch(todo, SOURCE_LANG, lang)
@@ -249,15 +250,28 @@ class Pipeline:
                 raise TranslatorFlowError(
                     f"Engine {engine.name} returned {len(results)} outputs for {len(todo)} inputs."
                 )
-            if lang == "be":
-                from .lang.be_fallback import apply as apply_fallback
-
-                results = apply_fallback(results)
             # Failures are remembered too: the engine already retried them after a restart,
             # and a hanging sentence must not cost its timeout again in every document.
             for text, result in zip(todo, results):
                 self._cache[(lang, text)] = result
         return [self._cache[(lang, t)] for t in texts]
+
+    def _final_outputs(self, texts: Sequence[str], lang: str, engine: Any) -> list[EngineOutput]:
+        """Engine outputs after the language's repairs (Belarusian unknown-word fallback).
+
+        Kept apart from :meth:`_engine_outputs` so that in batch runs the repairs run on
+        this thread, overlapping the engine's next chunk instead of delaying it.
+        """
+        raw = self._engine_outputs(texts, lang, engine)
+        if lang != "be":
+            return raw
+        todo = {t: r for t, r in zip(texts, raw) if (lang, t) not in self._repaired}
+        if todo:
+            from .lang.be_fallback import apply as apply_fallback
+
+            for text, repaired in zip(todo, apply_fallback(list(todo.values()))):
+                self._repaired[(lang, text)] = repaired
+        return [self._repaired[(lang, t)] for t in texts]
 
     # -- documents ----------------------------------------------------------------------
     def read(self, path: str | Path) -> tuple[Document, tuple[Segment, ...]]:
@@ -278,7 +292,7 @@ class Pipeline:
         return RunReport(document, segments, translations)
 
     def translate_documents(
-        self, paths: Sequence[str | Path], *, chunk_segments: int = 60
+        self, paths: Sequence[str | Path], *, chunk_segments: int = 120
     ) -> Iterator[tuple[Path, RunReport | Exception]]:
         """Translate many releases; yields (path, report) in input order, or (path, exception)
         for a document that could not be read or translated, so one broken file never stops

@@ -141,20 +141,42 @@ def _jobs(index: int, output: EngineOutput, lex: dict[str, LexEntry]) -> list[_J
 
 
 def _unknown_job(index: int, mark: Mark, word: str, output: EngineOutput, lex: dict[str, LexEntry]) -> _Job | None:
-    parses = _morph().parse(word)
-    for p in parses:
-        for entry in _entries_for(p, lex):
-            same = [q for q in parses if _entry_matches(q, entry, lex)]
-            job = _Job(index, mark, word, entry=entry, parses=same)
-            if entry.pos in ("adj", "v") and len({(q.tag.case, q.tag.number, q.tag.gender) for q in same}) > 1:
-                job.agree_with = _next_word(output, mark)
-            elif entry.pos in ("n", "name") and "Fixd" in p.tag:
-                job.agree_with, job.agree_prev = _prev_word(output, mark), True
-            return job
+    entry, parse, same, parses = _analyse(word, lex)
+    if entry is not None:
+        job = _Job(index, mark, word, entry=entry, parses=list(same))
+        if entry.pos in ("adj", "v") and len({(q.tag.case, q.tag.number, q.tag.gender) for q in same}) > 1:
+            job.agree_with = _next_word(output, mark)
+        elif entry.pos in ("n", "name") and "Fixd" in parse.tag:
+            job.agree_with, job.agree_prev = _prev_word(output, mark), True
+        return job
     if _looks_like_name(word, parses, mark):
         new = transfer(word)
         return _Job(index, mark, word, translit=new) if new != word else None
     return None
+
+
+#: word -> (lexicon it was looked up in, entry, the parse that found it, parses using the
+#: entry, all parses). Morphology and lexicon lookups cost ~0.5 ms a word; batch runs meet
+#: the same unknown words again and again, so the context-free part is memoised.
+_ANALYSES: dict[str, tuple[dict[str, LexEntry], LexEntry | None, Any, tuple[Any, ...], tuple[Any, ...]]] = {}
+_ANALYSES_LIMIT = 100_000
+
+
+def _analyse(word: str, lex: dict[str, LexEntry]) -> tuple[LexEntry | None, Any, tuple[Any, ...], tuple[Any, ...]]:
+    cached = _ANALYSES.get(word)
+    if cached is not None and cached[0] is lex:
+        return cached[1:]
+    parses = tuple(_morph().parse(word))
+    found: tuple[LexEntry | None, Any, tuple[Any, ...], tuple[Any, ...]] = (None, None, (), parses)
+    for p in parses:
+        entries = _entries_for(p, lex)
+        if entries:
+            entry = entries[0]
+            found = (entry, p, tuple(q for q in parses if _entry_matches(q, entry, lex)), parses)
+            break
+    if len(_ANALYSES) < _ANALYSES_LIMIT:
+        _ANALYSES[word] = (lex, *found)
+    return found
 
 
 def _entries_for(p: Any, lex: dict[str, LexEntry]) -> list[LexEntry]:
