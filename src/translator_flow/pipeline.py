@@ -7,10 +7,9 @@ created lazily, per target language, the first time that language is asked for.
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from . import __version__
 from .config import Settings
@@ -18,7 +17,6 @@ from .errors import EngineUnavailable, TranslatorFlowError
 from .model import (
     Document,
     EngineOutput,
-    Mark,
     RunReport,
     RunSignature,
     Segment,
@@ -28,15 +26,6 @@ from .model import (
 )
 
 SOURCE_LANG = "ru"
-
-
-@dataclass(frozen=True)
-class LanguageStatus:
-    """Why a language produced nothing (for the CLI's exit code and message)."""
-
-    lang: str
-    error: str
-    unavailable: bool
 
 
 class Pipeline:
@@ -390,13 +379,6 @@ def _untranslated(segment: Segment, lang: str, error: str) -> TargetSegment:
     return TargetSegment(segment.id, lang, "", "none", status="untranslated", error=error)
 
 
-def unavailable_languages(report: RunReport) -> list[LanguageStatus]:
-    """Languages of ``report`` that could not be produced at all."""
-    return [
-        LanguageStatus(lang, t.error, True) for lang, t in report.translations.items() if t.error
-    ]
-
-
 def translate_document(
     path: str | Path,
     targets: tuple[str, ...] = ("be", "en"),
@@ -419,11 +401,4 @@ def translate_document(
         return pipeline.translate_and_write(path)
 
 
-def timed(func: Callable[[], Any]) -> tuple[Any, float]:
-    """Run ``func`` and return (result, seconds) — for progress lines and batch reports."""
-    start = time.perf_counter()
-    result = func()
-    return result, time.perf_counter() - start
-
-
-__all__ = ["Pipeline", "translate_document", "unavailable_languages", "LanguageStatus", "Mark"]
+__all__ = ["Pipeline", "translate_document"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import click
@@ -52,16 +53,15 @@ def run_translate(inputs: list[Path], settings, fail_on: str | None, echo=click.
     with Pipeline(settings) as pipeline:
         for number, path in enumerate(inputs, 1):
             echo(f"[{number}/{len(inputs)}] {path} …", nl=False)
+            start = time.perf_counter()
             try:
-                from ..pipeline import timed
-
-                report, seconds = timed(lambda: pipeline.translate_and_write(path))
+                report = pipeline.translate_and_write(path)
             except TranslatorFlowError as exc:
-                echo(" failed", err=False)
+                echo(" failed")
                 echo(f"Error: {exc}", err=True)
                 exit_code = max(exit_code, exc.exit_code)
                 continue
-            echo(f" done in {seconds:.1f} s — {_summary(report)}")
+            echo(f" done in {time.perf_counter() - start:.1f} s — {_summary(report)}")
             for output in report.outputs:
                 echo(f"    {output}")
             for lang, translation in report.translations.items():
