@@ -82,7 +82,7 @@ def test_hostile_input_exits_4_with_one_line(case: str, tmp_path: Path) -> None:
 def test_legacy_encodings_are_read_not_refused(encoding: str, tmp_path: Path) -> None:
     import json
 
-    text = "Визит губернатора\n\nГубернатор посетил завод "Смена" и обсудил планы на 2026 год.\n"
+    text = "Визит губернатора\n\nГубернатор посетил завод 'Смена' и обсудил планы на 2026 год.\n"
     path = tmp_path / "visit.ru.txt"
     path.write_bytes(text.encode(encoding))
     out = tmp_path / "out"
@@ -90,4 +90,4 @@ def test_legacy_encodings_are_read_not_refused(encoding: str, tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     data = json.loads((out / "visit.json").read_text(encoding="utf-8"))
     assert [s["source"] for s in data["segments"]] == [
-        "Визит губернатора", "Губернатор посетил завод "Смена" и обсудил планы на 2026 год."]
+        "Визит губернатора", "Губернатор посетил завод 'Смена' и обсудил планы на 2026 год."]
