@@ -16,7 +16,7 @@ OUT    ?= out/demo
 help:
 	@echo "make demo   - set up, then translate the shipped samples into $(OUT)"
 	@echo "make test   - set up, then run the test suite"
-	@echo "make bench  - set up, then run benchmarks/ (speed, quality, glossary matching)"
+	@echo "make bench  - set up, then run benchmarks/ (speed, quality, glossary matching, writers)"
 
 setup: apt venv
 
@@ -51,6 +51,7 @@ bench: setup
 	$(PY) benchmarks/speed.py
 	$(PY) benchmarks/quality.py
 	$(PY) benchmarks/glossary_matching.py
+	$(PY) benchmarks/writers.py
 
 clean:
 	rm -rf out .pytest_cache
