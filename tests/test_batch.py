@@ -75,13 +75,17 @@ def test_ctrl_c_mid_run_leaves_no_partial_outputs_and_resume_finishes(tmp_path: 
                                start_new_session=True)
     state = out / ".batch-state.json"
     deadline = time.monotonic() + 120
+    def finished_documents() -> dict:
+        data = json.loads(state.read_text(encoding="utf-8") or "{}") if state.exists() else {}
+        return {rel: entry for rel, entry in data.items() if entry.get("key")}
+
     while time.monotonic() < deadline:  # wait until at least one document is finished
-        if state.exists() and json.loads(state.read_text(encoding="utf-8") or "{}"):
+        if finished_documents():
             break
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
     process.wait(timeout=60)
-    finished = json.loads(state.read_text(encoding="utf-8"))
+    finished = finished_documents()
     assert 1 <= len(finished) < total, "interrupt came too late to test resuming"
     assert not [p for p in out.rglob("*") if p.name.startswith(".tf-tmp")], "temporary files left"
     for path in out.glob("*.json"):  # every file present is complete
@@ -107,3 +111,21 @@ def test_jobs_spread_documents_over_processes(tmp_path: Path, jobs: int) -> None
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
     assert [r["status"] for r in rows] == ["ok"] * 3
+
+
+def test_batch_never_replaces_files_it_did_not_write_without_force(tmp_path: Path) -> None:
+    indir, out = tmp_path / "in", tmp_path / "out"
+    indir.mkdir()
+    write_release(indir / "r0.ru.txt", 0, paragraphs=1)
+    write_release(indir / "r1.ru.txt", 1, paragraphs=1)
+    out.mkdir()
+    foreign = out / "r1.be.review.html"
+    foreign.write_text("an editor's file", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be"])
+    assert result.exit_code == 4, result.output
+    rows = list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
+    assert [r["status"] for r in rows] == ["ok", "failed"] and "--force" in rows[1]["error"]
+    assert foreign.read_text(encoding="utf-8") == "an editor's file"
+    forced = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be", "--force"])
+    assert forced.exit_code == 0, forced.output
+    assert foreign.read_text(encoding="utf-8") != "an editor's file"

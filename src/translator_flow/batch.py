@@ -4,7 +4,8 @@ A document is skipped when its outputs exist and its *run key* (source hash, opt
 glossary hash, tool version) is the one recorded in ``OUTDIR/.batch-state.json`` after
 its last successful run. State is written atomically after each document, and outputs
 are written atomically by the writers, so an interrupted batch never leaves a half
-written file and restarts where it stopped.
+written file and restarts where it stopped. A batch replaces only outputs that a batch
+run into the same folder started writing; any other existing file needs ``--force``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import io
 import json
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -108,7 +109,7 @@ def _worker_init(settings: Settings) -> None:
     _WORKER["pipeline"] = Pipeline(settings)
 
 
-def _translate_one(path: Path, out_dir: Path, stem: str) -> DocumentResult:
+def _translate_one(path: Path, out_dir: Path, stem: str, force: bool) -> DocumentResult:
     """Worker entry point for --jobs > 1: one document with this process's pipeline."""
     pipeline = _WORKER["pipeline"]
     start = time.perf_counter()
@@ -116,11 +117,11 @@ def _translate_one(path: Path, out_dir: Path, stem: str) -> DocumentResult:
         report: RunReport | Exception = pipeline.translate_document(path)  # type: ignore[attr-defined]
     except Exception as exc:  # reported in the batch report, never stops the others
         report = exc
-    return _finish(pipeline, report, path, out_dir, stem, start)
+    return _finish(pipeline, report, path, out_dir, stem, start, force)
 
 
 def _finish(pipeline: object, report: "RunReport | Exception", path: Path, out_dir: Path, stem: str,
-            start: float) -> DocumentResult:
+            start: float, force: bool) -> DocumentResult:
     """Write one translated document and describe the outcome as a report row."""
     from .pipeline import Pipeline
 
@@ -128,13 +129,7 @@ def _finish(pipeline: object, report: "RunReport | Exception", path: Path, out_d
     try:
         if isinstance(report, Exception):
             raise report
-        # A resumed batch owns its previous outputs, so it may replace them.
-        saved = pipeline.settings
-        pipeline.settings = replace(saved, out_dir=out_dir, force=True)
-        try:
-            report = pipeline.write(report, stem=stem)
-        finally:
-            pipeline.settings = saved
+        report = pipeline.write(report, stem=stem, out_dir=out_dir, force=force)
     except TranslatorFlowError as exc:
         return DocumentResult(str(path), "failed", seconds=round(time.perf_counter() - start, 3),
                               error=str(exc), exit_code=exc.exit_code)
@@ -187,15 +182,31 @@ def run_batch(
         else:
             todo.append(path)
 
-    def record(path: Path, result: DocumentResult) -> None:
-        results[path] = result
-        rel = path.relative_to(indir).as_posix()
-        if result.status == "ok":
-            state[rel] = {"key": keys[path], "outputs": sorted(result.outputs)}
-        else:
-            state.pop(rel, None)
+    # Documents this batch folder already holds outputs of (finished, or started by a run that
+    # was interrupted): a resumed batch may replace those; anything else needs --force.
+    owned = set(state)
+
+    def save_state() -> None:
         # Compact JSON: rewritten after every document, so it must stay cheap.
         _atomic_write_text(state_path, json.dumps(state, ensure_ascii=False, separators=(",", ":")))
+
+    def rel_of(path: Path) -> str:
+        return path.relative_to(indir).as_posix()
+
+    def start_writing(path: Path) -> bool:
+        """Record that this run is about to write ``path``'s outputs; whether it may replace."""
+        state.setdefault(rel_of(path), {"key": None, "outputs": []})
+        save_state()
+        return settings.force or rel_of(path) in owned
+
+    def record(path: Path, result: DocumentResult) -> None:
+        results[path] = result
+        rel = rel_of(path)
+        if result.status == "ok":
+            state[rel] = {"key": keys[path], "outputs": sorted(result.outputs)}
+        elif rel not in owned:
+            state.pop(rel, None)  # e.g. refused to replace files this batch did not write
+        save_state()
         if on_result:
             on_result(result, len(results), len(inputs))
 
@@ -204,12 +215,14 @@ def run_batch(
             start = time.perf_counter()
             for path, report in pipeline.translate_documents(todo):  # type: ignore[attr-defined]
                 sub, stem = plan[path]
-                record(path, _finish(pipeline, report, path, out_root / sub, stem, start))
+                force = start_writing(path)
+                record(path, _finish(pipeline, report, path, out_root / sub, stem, start, force))
                 start = time.perf_counter()
         else:
             _WORKER.pop("pipeline").close()  # type: ignore[union-attr]
             with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(settings,)) as pool:
-                futures = {pool.submit(_translate_one, p, out_root / plan[p][0], plan[p][1]): p for p in todo}
+                futures = {pool.submit(_translate_one, p, out_root / plan[p][0], plan[p][1], start_writing(p)): p
+                           for p in todo}
                 for future in as_completed(futures):
                     record(futures[future], future.result())
     finally:

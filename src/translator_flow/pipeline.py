@@ -348,15 +348,19 @@ class Pipeline:
                 report = exc
             yield path, report
 
-    def write(self, report: RunReport, *, stem: str | None = None) -> RunReport:
-        """Write the outputs of ``report`` into ``settings.out_dir``; returns it with ``outputs``."""
+    def write(
+        self, report: RunReport, *, stem: str | None = None, out_dir: Path | None = None,
+        force: bool | None = None,
+    ) -> RunReport:
+        """Write the outputs of ``report`` (into ``out_dir``, default ``settings.out_dir``);
+        returns it with ``outputs``."""
         from .writers import write_outputs
 
         written = write_outputs(
             report,
-            Path(self.settings.out_dir),
+            Path(out_dir if out_dir is not None else self.settings.out_dir),
             stem=stem,
-            force=self.settings.force,
+            force=self.settings.force if force is None else force,
             combined=self.settings.combined,
             xliff=self.settings.xliff,
         )
