@@ -65,7 +65,8 @@ def test_dangling_symlink(tmp_path: Path) -> None:
 def test_directory(tmp_path: Path) -> None:
     path = tmp_path / "folder.txt"
     path.mkdir()
-    assert _error(path) == f"{path} is a folder, not a file. Give the path of a .txt, .docx or .html release."
+    assert _error(path) == (f"{path} is a folder, not a file. Give the path of a .txt, .docx or .html release, "
+                            f"or translate the whole folder with `translator-flow batch {path} --out DIR`.")
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -50,7 +50,8 @@ def load_bytes(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES)
     except OSError as exc:
         raise ReaderError(f"Cannot access input file {p}: {exc.strerror or exc}. Check the path and permissions.") from None
     if p.is_dir():
-        raise ReaderError(f"{p} is a folder, not a file. Give the path of a .txt, .docx or .html release.")
+        raise ReaderError(f"{p} is a folder, not a file. Give the path of a .txt, .docx or .html release, "
+                          f"or translate the whole folder with `translator-flow batch {p} --out DIR`.")
     if not p.is_file():
         raise ReaderError(f"{p} is not a regular file. Give the path of a .txt, .docx or .html release.")
     if st.st_size > max_bytes:
