@@ -187,14 +187,6 @@ class Pipeline:
         tm_draft = TargetSegment(segment.id, lang, tm_text, "tm") if tm_text is not None else None
         return tm_draft, text, hits, suggestions
 
-    def warm(self, documents: Sequence[Sequence[Segment]], lang: str) -> None:
-        """Translate the segments of many documents in one engine batch (cached for drafting).
-
-        Engines pay a fixed latency per batch (Apertium's 13-stage pipeline, Argos model
-        calls), so a batch run hands them whole chunks of documents at once.
-        """
-        self._engine_outputs(self._engine_texts(documents, lang), lang, self.engine(lang))
-
     def _engine_texts(self, documents: Sequence[Sequence[Segment]], lang: str) -> list[str]:
         """The texts the engine must see for ``documents`` (TM hits need none)."""
         texts = []
@@ -290,7 +282,7 @@ class Pipeline:
         Documents go to the engines in chunks, and the work overlaps: while the engines
         translate chunk k on a background thread (Apertium runs in its own processes,
         Argos releases the GIL), this thread reads and prepares chunk k+1 and drafts, checks
-        and yields chunk k-1 — so the Python stages cost little wall time beyond the engine's.
+        and yields chunk k-1, so the Python stages and the engine use both cores at once.
         """
         from concurrent.futures import ThreadPoolExecutor
 
