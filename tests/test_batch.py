@@ -129,3 +129,15 @@ def test_batch_never_replaces_files_it_did_not_write_without_force(tmp_path: Pat
     forced = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be", "--force"])
     assert forced.exit_code == 0, forced.output
     assert foreign.read_text(encoding="utf-8") != "an editor's file"
+
+
+def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path: Path) -> None:
+    indir = tmp_path / "releases"
+    indir.mkdir()
+    write_release(indir / "r0.ru.txt", 0, paragraphs=1)
+    out = indir / "out"
+    for _ in range(2):
+        result = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be"])
+        assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
+    assert [Path(r["document"]).name for r in rows] == ["r0.ru.txt"]

@@ -62,15 +62,21 @@ class BatchReport:
         return max((r.exit_code for r in self.results), default=0)
 
 
-def find_inputs(indir: Path) -> list[Path]:
-    """Every supported release under ``indir`` (recursive), in a stable order."""
+def find_inputs(indir: Path, *, exclude: Path | None = None) -> list[Path]:
+    """Every supported release under ``indir`` (recursive), in a stable order.
+
+    ``exclude`` is the output folder: when it lies inside ``indir``, the review HTML and
+    drafts written there must not come back as input on the next run.
+    """
     if not indir.is_dir():
         from .errors import ConfigError
 
         raise ConfigError(f"{indir} is not a folder; batch takes a folder of releases.")
+    skip = exclude.resolve() if exclude is not None else None
     return sorted(
         p for p in indir.rglob("*")
         if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith((".", "~$"))
+        and not (skip is not None and p.resolve().is_relative_to(skip))
     )
 
 
@@ -157,7 +163,7 @@ def run_batch(
 ) -> BatchReport:
     """Translate every release under ``indir`` into ``settings.out_dir``; see module doc."""
     indir, out_root = Path(indir), Path(settings.out_dir)
-    inputs = find_inputs(indir)
+    inputs = find_inputs(indir, exclude=out_root)
     _prepare_out_dir(out_root)
     state_path = out_root / STATE_FILE
     state = _load_state(state_path)

@@ -30,7 +30,7 @@ def batch(indir, targets, out_dir, glossary, tm_dir, force, combined, xliff, for
     settings = _settings(config, targets=targets, out_dir=out_dir, glossary=tuple(glossary) or None,
                          tm_dir=tm_dir, force=force, combined=combined, xliff=xliff,
                          force_language=force_language)
-    total = len(find_inputs(indir))
+    total = len(find_inputs(indir, exclude=out_dir))
     segments = [0]
     with click.progressbar(length=total, label=f"Translating {total} releases", show_eta=True,
                            show_pos=True, file=sys.stderr,
