@@ -2,8 +2,8 @@
 
 Orthography follows the official rules: Закон Рэспублікі Беларусь «Аб правілах
 беларускай арфаграфіі і пунктуацыі» ад 23.07.2008 № 420-З (in force since 01.09.2010),
-not taraškievica. Every rule here is deterministic and, except the corrections, 1:1 in
-length; :func:`rules` lists them in the order they run.
+not taraškievica. Every rule here is deterministic and, except the short participles and
+the corrections, 1:1 in length; :func:`rules` lists them in the order they run.
 """
 
 from __future__ import annotations
@@ -189,6 +189,35 @@ def correction_edits(text: str) -> list[Edit]:
     return edits
 
 
+def short_participle_edits(text: str) -> list[Edit]:
+    """The short form for participles flagged by the engine stage: «падпісанае» → «падпісана».
+
+    Belarusian uses the short neuter form in the predicate («было падпісана пагадненне»,
+    «прынята рашэнне»; Беларуская граматыка, Ч. 1, 1985, кароткія формы дзеепрыметнікаў);
+    the generator only has full forms. The flag (``be_corrections.SHORT_MARK``) is always
+    removed, also where no word follows it.
+    """
+    from .be_corrections import SHORT_MARK
+
+    edits = []
+    start = text.find(SHORT_MARK)
+    while start >= 0:
+        m = _FLAGGED_WORD.match(text, start + 1)
+        word = m.group() if m else ""
+        low = word.lower()
+        if low.endswith(("нае", "тае", "ная", "тая")):
+            edits.append(Edit(start, m.end(), word[:-1]))  # m is set: word is not empty
+        elif low.endswith(("ны", "ты")):
+            edits.append(Edit(start, m.end(), word[:-1] + ("А" if word[-1].isupper() else "а")))
+        else:
+            edits.append(Edit(start, start + 1, ""))
+        start = text.find(SHORT_MARK, start + 1)
+    return edits
+
+
+_FLAGGED_WORD = re.compile(r"[^\W\d_]+")
+
+
 def quote_edits_be(text: str) -> list[Edit]:
     """« » outside, „ “ inside (the Belarusian and Russian convention)."""
     return quote_edits(text, outer=("«", "»"), inner=("„", "“"))
@@ -196,4 +225,4 @@ def quote_edits_be(text: str) -> list[Edit]:
 
 def rules() -> tuple[Rule, ...]:
     """The Belarusian rules in order: words first, then letters, then typography."""
-    return (correction_edits, u_short_edits, quote_edits_be, dash_edits, nbsp_edits, apostrophe_edits, capital_edits)
+    return (short_participle_edits, correction_edits, u_short_edits, quote_edits_be, dash_edits, nbsp_edits, apostrophe_edits, capital_edits)

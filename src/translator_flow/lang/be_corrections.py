@@ -14,9 +14,14 @@ Two kinds, because a wrong word choice can be fixed at two places:
   in an official text («у хаду» → «у ходзе»); :func:`output_rules` feeds
   :func:`translator_flow.lang.be.correction_edits`.
 
-The same file also defines :func:`lexical_stage`'s second job, the short-participle fix:
-the pair's first transfer file drops Russian short passive participles («обновлены»,
-«проведена») with no mark at all; rewriting them to full participles keeps the word.
+The same stage also does fixed grammatical rewrites the pair gets wrong every time
+(:data:`STREAM_FIXES`, :data:`CASE_FIXES`): the pair's first transfer file drops Russian
+short passive participles («обновлены», «проведена») with no mark at all, so they become
+full participles, and a neuter singular one is flagged with :data:`SHORT_MARK` for
+:func:`translator_flow.lang.be.short_participle_edits` («было падпісана пагадненне»);
+the future of быть keeps its tense («будзе», not «ёсць»); по/к + dative get the
+Belarusian cases (па + locative, да + genitive); «больше» is «больш»; an initial «В.» is
+not «Ст.» (стагоддзе).
 """
 
 from __future__ import annotations
@@ -77,6 +82,76 @@ def _case_pattern(word: str) -> str:
 # on both sides of a bilingual-lookup unit; Belarusian drafts then say «абноўленыя».
 _SHORT_PP = (r"<pp><pasv><short><(m|f|nt|mfn)><(sg|pl)>", r"<pp><pasv><\1><an><\2><nom>")
 
+#: Put (in a superblank, which every stage copies verbatim) before a Russian neuter
+#: singular short participle: the Belarusian generator has no short forms, so it makes
+#: the full one («падпісанае») and post-editing turns the flagged word into the short
+#: form Belarusian uses in the predicate («падпісана»). A private-use character, so it
+#: cannot come from a source text; post-editing always removes it.
+SHORT_MARK = "\ue00b"
+
+#: Fixed rewrites of the bilingual-lookup stream, applied everywhere (sed ``g``), in
+#: order: (ERE pattern, replacement); the same text works as Python ``re`` and ``sed -E``.
+STREAM_FIXES: tuple[tuple[str, str], ...] = (
+    # «В.» (capital) is an initial: «В. Гурко». The pair reads it as «в.» (век → ст.,
+    # стагоддзе), which is right for a small letter only («XIX в.» → «XIX ст.»).
+    (r"\^В\.<abbr>/Ст\.<abbr>\$", "^В.<abbr>/В.<abbr>$"),
+    # «больше» (more; «больше всего», «не больше трёх», «больше, чем») is analysed as the
+    # comparative of большой and rendered analytically, «больш вялікі»; Belarusian says
+    # «больш» (Руска-беларускі слоўнік, НАН Беларусі, 2012, s.v. больше → больш).
+    (r"\^([Бб])ольшой<adj><sint><comp>/[Вв]ялікі<adj><comp>\$", r"^\1ольше<adv>/\1ольш<adv>$"),
+    # «будет/будут»: t1x's verb rule turns every imperfective future into the present
+    # («ёсць»); the future of быць is synthetic in Belarusian, «будзе/будуць» (the
+    # generator has it). Retagging the Russian side keeps the verb rule from matching.
+    (r"(\^[Бб]ыть)<vbser><fut>", r"\1<vbfut><fut>"),
+    # A neuter noun in -ие/-ство is ambiguous between the genitive singular and the
+    # nominative/accusative plural («предложения», «соглашения»); the first-reading
+    # tagger takes the genitive even right after a plural modifier or predicate, which
+    # Russian never puts before a bare genitive: «Подписаны соглашения», «новые
+    # предложения», «все мероприятия» → plural («пагадненні», «усе мерапрыемствы»).
+    (r"(<mfn><(an|nn)><pl><(nom|acc)>\$ \^[^$<]*<n><nt><nn>)<sg><gen>(/[^$<]*<n><[a-z]+><nn>)<sg><gen>\$",
+     r"\1<pl><\3>\4<pl><\3>$"),
+    (r"(<pp><pasv><short><mfn><pl>\$ \^[^$<]*<n><nt><nn>)<sg><gen>(/[^$<]*<n><[a-z]+><nn>)<sg><gen>\$",
+     r"\1<pl><nom>\2<pl><nom>$"),
+    *(
+        (r"(\^[Вв]есь<prn><def>)<nt><an><sg><" + case + r">(/[Уу]весь<prn><def>)<nt><an><sg><" + case + ">"
+         r"(\$ \^[^$<]*<n><nt><nn>)<sg><gen>(/[^$<]*<n><[a-z]+><nn>)<sg><gen>\$",
+         r"\1<mfn><" + anim + "><pl><" + case + r">\2<mfn><" + anim + "><pl><" + case + r">"
+         r"\3<pl><" + case + r">\4<pl><" + case + ">$")
+        for case, anim in (("nom", "an"), ("acc", "nn"))  # the tags apertium-bel generates «усе» for
+    ),
+    # Neuter singular short participle: flag it for post-editing (see SHORT_MARK).
+    (r"(\^[^^$]*<pp><pasv><short><nt><sg>)", "[" + SHORT_MARK + r"]\1"),
+    # к + dative → да + genitive (Belarusian has no standard preposition «к»: «да канца
+    # года», «падрыхтоўка да сезона»; Руска-беларускі слоўнік s.v. к). Only before a
+    # word: «К.» alone is an initial.
+    (r"(\^[Кк]о?<pr>/)[Кк]<pr>/([Дд]а<pr>\$ \^[^.])", r"\1\2"),
+)
+
+# по + dative → па + locative: in Belarusian «па» takes the locative where Russian «по»
+# takes the dative («па выніках», «па пытаннях», «па месцы жыхарства», «па тэлефоне»;
+# Беларуская граматыка, Ч. 1, 1985, прыназоўнік «па»; Руска-беларускі слоўнік s.v. по).
+# The dative becomes the Russian prepositional on both sides, which the transfer already
+# renders as the Belarusian locative. к + dative → genitive likewise (see above).
+# The first word after the preposition, then up to two modifiers (adjectives, numbers,
+# determiners, participles already rewritten) before it; a pronoun «нему» loses the
+# analyser's ``<pprep>`` tag the generator does not know.
+_MOD = r"(\^[^$<]*<(adj|det|num|prn|vblex)>[^$]*<{case}>[^$]*|\^[0-9][^$<]*<num>[^$]*|\^[^$<]*<det><pos>/[^$<]*<det><pos>)\$"
+_FIRST = r"\^[^$<]*<(n|np|adj|det|num|vblex|prn)>[^$]*"
+
+
+def _case_fixes(head: str, case: str) -> list[tuple[str, str]]:
+    return [
+        ("(" + head + "".join(" " + _MOD.format(case=case) for _ in range(depth)) + " " + _FIRST + ")<dat>(<pprep>)?",
+         r"\1<" + case + ">")
+        for depth in range(3)
+    ]
+
+
+#: Rewrites repeated until none applies (sed ``:a … ta``), each changing one tag.
+CASE_FIXES: tuple[tuple[str, str], ...] = tuple(
+    _case_fixes(r"\^[Пп]о<pr>[^$]*\$", "prp") + _case_fixes(r"\^[Кк]о?<pr>[^$]*\$", "gen")
+)
+
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern[str], str, str], ...]:
@@ -102,6 +177,15 @@ def rewrite_bidix_stream(stream: str) -> str:
             return m.group(1) + first + lemma[1:] + tags
 
         stream = pattern.sub(swap, stream)
+    for fix, replacement in STREAM_FIXES:
+        stream = re.sub(fix, replacement, stream)
+    compiled = [(re.compile(fix), replacement) for fix, replacement in CASE_FIXES]
+    changed = True
+    while changed:
+        changed = False
+        for fix, replacement in compiled:
+            stream, n = fix.subn(replacement, stream, count=1)
+            changed = changed or n > 0
     return re.sub(_SHORT_PP[0], _SHORT_PP[1], stream)
 
 
@@ -118,6 +202,10 @@ def sed_script() -> str:
                 f"s#{head}{_sed_escape(wrong_first + wrong_lemma[1:] + wrong_tags)}"
                 f"#\\1{_sed_escape(right_first + right_lemma[1:] + right_tags)}#g"
             )
+    lines.extend(f"s#{fix}#{replacement}#g" for fix, replacement in STREAM_FIXES)
+    lines.append(":a")
+    lines.extend(f"s#{fix}#{replacement}#" for fix, replacement in CASE_FIXES)
+    lines.append("ta")
     lines.append(f"s#{_SHORT_PP[0]}#{_SHORT_PP[1]}#g")
     return "\n".join(lines) + "\n"
 

@@ -38,7 +38,15 @@ def generate(
     if not requests or not available(path):
         return [None] * len(requests)
     lines = lttoolbox.shared(path, "generate").lookup(requests, timeout=timeout)
-    return [lttoolbox.form(line) for line in lines]
+    return [_first_variant(lttoolbox.form(line)) for line in lines]
+
+
+def _first_variant(form: str | None) -> str | None:
+    """The first of free variants: apertium-bel gives some verbs two participle paradigms,
+    «выяўлены/выяяленены», and only the first is a Belarusian word in those seen."""
+    if form is None or "/" not in form:
+        return form
+    return form.split("/", 1)[0] or None
 
 
 def analyse(
