@@ -29,6 +29,28 @@ def check_empty(ctx: CheckContext) -> Iterator[Finding]:
         yield Finding("The draft is the Russian source unchanged: it was not translated")
 
 
+# --- stray_characters -------------------------------------------------------------------
+
+# Never publishable: the replacement character (text decoded with the wrong encoding),
+# private-use code points (internal markers of the glossary and post-editing, which must
+# never reach a draft), control characters other than tab and line breaks, and zero-width
+# or direction characters the source does not have (they break search and copy-paste).
+_STRAY_RE = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+                       "\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def check_stray_characters(ctx: CheckContext) -> Iterator[Finding]:
+    """Characters that must never be published: U+FFFD, private use, controls, stray zero-width."""
+    for match in _STRAY_RE.finditer(ctx.draft):
+        char = match.group()
+        if char in ctx.source and not ("\ue000" <= char <= "\uf8ff" or char == "\ufffd"):
+            continue  # a zero-width or control character copied from the source
+        what = "a replacement character (wrong text encoding)" if char == "\ufffd" else (
+            "an internal marker" if "\ue000" <= char <= "\uf8ff" else "an invisible control character")
+        yield Finding(f"The draft contains {what} (U+{ord(char):04X}): remove it before publishing",
+                      span=(match.start(), match.end()))
+
+
 # --- untranslated -----------------------------------------------------------------------
 
 _MARK_MESSAGES = {

@@ -17,6 +17,7 @@ from .checks_text import (
     check_length_ratio,
     check_mixed_script,
     check_repeated_word,
+    check_stray_characters,
     check_untranslated,
 )
 from .checks_typography import check_punctuation_end, check_quotes_brackets
@@ -47,6 +48,14 @@ CHECKS: dict[str, Check] = _checks(
         "Russian source unchanged (three or more Cyrillic words).",
         ("Губернатор провёл встречу с делегацией Минской области.", "", "be"),
         check_empty, needs_draft=False,
+    ),
+    Check(
+        "stray_characters", "blocking",
+        "Characters that must never be published: U+FFFD (text decoded with the wrong "
+        "encoding), private-use code points (internal markers), control characters, and "
+        "zero-width or direction characters the source does not have.",
+        ("Делегация прибыла в Минск.", "Дэлегацыя прыбыла ў Мі\ufffdск.", "be"),
+        check_stray_characters,
     ),
     Check(
         "untranslated", "warning",
