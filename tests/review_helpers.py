@@ -36,6 +36,12 @@ def main_table(document: Any) -> Any:
     raise AssertionError("no review table")
 
 
+def row_id(row: Any) -> str:
+    """The segment id of a table row: the ID cell's first word (a hidden source hash follows)."""
+    words = row.cells[1].text.split()
+    return words[0] if words else ""
+
+
 def set_cell(cell: Any, text: str) -> None:
     """Replace a cell's content with one plain paragraph of ``text`` (as an editor retyping it)."""
     for extra in cell.paragraphs[1:]:
@@ -49,7 +55,7 @@ def edit_docx(path: Path, drafts: dict[str, str], *, column: int = 4, save_to: P
     table = main_table(document)
     found = set()
     for row in table.rows[1:]:
-        seg_id = row.cells[1].text.strip()
+        seg_id = row_id(row)
         if seg_id in drafts:
             set_cell(row.cells[column], drafts[seg_id])
             found.add(seg_id)

@@ -10,7 +10,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from review_helpers import files_in, main_table, set_cell, write_package
+from review_helpers import files_in, main_table, row_id, set_cell, write_package
 from translator_flow.cli import _register, cli
 from translator_flow.errors import ReviewImportError
 from translator_flow.review import finalize
@@ -32,7 +32,7 @@ def _tamper(path: Path, change) -> None:
 
 
 def _row(table, seg_id: str):
-    return next(r for r in table.rows[1:] if r.cells[1].text == seg_id)
+    return next(r for r in table.rows[1:] if row_id(r) == seg_id)
 
 
 def _delete(table, seg_id: str = "b2s1") -> None:

@@ -3,8 +3,11 @@
 The round-trip contract (docs/output-format.md): core property ``identifier`` marks the
 file, ``comments`` (dc:description) holds the manifest JSON, and the main table is the one
 whose header row is exactly ``# | ID | Block | Source (ru) | Draft (<lang>)… | Notes |
-Status``. Cell text is read from the XML with tracked changes taken as accepted (insertions
-in, deletions out), because python-docx's ``cell.text`` skips text inside ``<w:ins>``.
+Status``. When Word cut the manifest (it keeps 255 characters of a property), the manifest
+is rebuilt from the table's ID cells and the facts line in ``keywords``
+(:mod:`.table_manifest`). Cell text is read from the XML with tracked changes taken as
+accepted (insertions in, deletions out), because python-docx's ``cell.text`` skips text
+inside ``<w:ins>``.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReviewImportError
-from ..writers.manifest import REVIEW_IDENTIFIER, read_core_properties
+from ..writers.manifest import REVIEW_IDENTIFIER, parse_id_cell, parse_review_facts, read_core_properties
 from .reviewed import (
     ReviewedFile,
     ReviewedRow,
@@ -25,6 +28,7 @@ from .reviewed import (
     not_a_review_file,
     validate,
 )
+from .table_manifest import TableRow, rebuild_manifest
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DELETED = {_W + "del", _W + "moveFrom"}
@@ -71,13 +75,15 @@ def _header_langs(cells: list[str]) -> list[str] | None:
     return langs
 
 
-def _manifest(path: Path) -> dict[str, Any]:
-    """The manifest JSON in core property ``comments`` (dc:description).
+def _manifest(path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """(manifest JSON from core property ``comments``, None) or (None, the keywords facts).
 
     Properties are read from the package by :func:`writers.manifest.read_core_properties`,
     because python-docx sees none in a file LibreOffice saved (it writes another
-    relationship type for them). The manifest itself is the decisive marker; the
-    ``identifier``/``category`` properties only tell a damaged review file from a stranger.
+    relationship type for them). The manifest is the decisive marker; when Word cut or
+    dropped it, the facts line in ``keywords`` marks the file and the table carries the
+    rest. The ``identifier``/``category`` properties only tell a damaged review file from
+    a stranger.
     """
     try:
         props = read_core_properties(path)
@@ -88,9 +94,13 @@ def _manifest(path: Path) -> dict[str, Any]:
     except ValueError:
         manifest = None
     if isinstance(manifest, dict) and manifest.get("tool") == "translator-flow":
-        return manifest
+        return manifest, None
+    facts = parse_review_facts(props.get("keywords", ""))
+    if facts is not None:
+        return None, facts
     if props.get("identifier") == REVIEW_IDENTIFIER or props.get("category", "").startswith("review:"):
-        raise not_a_review_file(path, "its manifest (document property Comments) is missing or was edited")
+        raise not_a_review_file(path, "its manifest (document properties Comments and Keywords) is missing "
+                                "or was edited")
     raise not_a_review_file(path, "its document properties carry no translator-flow review marker")
 
 
@@ -100,7 +110,7 @@ def read_review_docx(path: Path) -> ReviewedFile:
     from docx.opc.exceptions import PackageNotFoundError
 
     path = Path(path)
-    manifest = _manifest(path)
+    manifest, facts = _manifest(path)
     try:
         doc = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
@@ -118,32 +128,37 @@ def read_review_docx(path: Path) -> ReviewedFile:
     if table is None or langs is None:
         raise not_a_review_file(path, "it has no table with the header "
                                 "«# | ID | Block | Source (ru) | Draft (…) | Notes | Status»")
-    expected = [str(lang) for lang in manifest.get("langs", [])]
+    expected = [str(lang) for lang in (manifest or facts or {}).get("langs", [])]
     if expected and expected != langs:
         raise not_a_review_file(path, f"its table has drafts for {', '.join(langs)} but the file was "
                                 f"written for {', '.join(expected)}; were Draft columns added or removed?")
-    try:
-        blocks = {str(s[0]): int(s[1]) for s in manifest["segments"]}
-    except (KeyError, TypeError, ValueError, IndexError):
-        raise not_a_review_file(path, "its segment manifest is missing or damaged") from None
-    rows: list[ReviewedRow] = []
+    found_rows: list[tuple[TableRow, dict[str, str], str]] = []  # (row, drafts, status)
     width = 6 + len(langs)
-    status_col = width - 1
     for number, row in enumerate(table.rows[1:], 1):
         cells = row.cells
         if len(cells) < width:
             texts = [cell_text(c) for c in cells]
             if any(t.strip() for t in texts):
-                rows.append(ReviewedRow("", -1, "", " ".join(texts), {}, row=number))
+                found_rows.append((TableRow(number, "", "", "", "", " ".join(texts)), {}, ""))
             continue
         texts = [cell_text(c) for c in cells[:width]]
-        seg_id, source = texts[1].strip(), texts[3]
+        (seg_id, seg_hash), source = parse_id_cell(texts[1]), texts[3]
         drafts = {lang: texts[4 + n] for n, lang in enumerate(langs)}
         if not seg_id and not source.strip() and not any(d.strip() for d in drafts.values()):
             continue  # a blank row an editor added changes nothing
-        rows.append(ReviewedRow(seg_id, blocks.get(seg_id, -1), texts[2].strip(), source, drafts,
-                                status=texts[status_col].strip(), row=number))
-    validate(path, manifest, rows)
+        found_rows.append((TableRow(number, texts[0], seg_id, seg_hash, texts[2].strip(), source), drafts,
+                           texts[width - 1].strip()))
+    problems: list[str] = []
+    if manifest is None:
+        assert facts is not None
+        manifest, problems = rebuild_manifest(facts, [r for r, _, _ in found_rows], path)
+    try:
+        blocks = {str(s[0]): int(s[1]) for s in manifest["segments"]}
+    except (KeyError, TypeError, ValueError, IndexError):
+        raise not_a_review_file(path, "its segment manifest is missing or damaged") from None
+    rows = [ReviewedRow(r.id, blocks.get(r.id, -1), r.kind, r.source, drafts, status=status, row=r.row)
+            for r, drafts, status in found_rows]
+    validate(path, manifest, rows, problems=problems)
     return ReviewedFile(
         path=path,
         format="docx",

@@ -127,15 +127,16 @@ def _longest_increasing(positions: Sequence[int]) -> set[int]:
 
 
 def validate(path: Path, manifest: Mapping[str, Any], rows: Sequence[ReviewedRow],
-             unit: str = "row") -> None:
+             unit: str = "row", *, problems: Sequence[str] = ()) -> None:
     """Raise ReviewImportError naming every row that breaks the round trip; else return.
 
-    ``unit`` is what the editor calls a row in this format ("row", "unit").
+    ``unit`` is what the editor calls a row in this format ("row", "unit"); ``problems``
+    are ones the reader already found (listed with the rest, in one error).
     """
     expected = _manifest_segments(path, manifest)
     order = {sid: n for n, (sid, _, _, _) in enumerate(expected)}
     hashes = {sid: h for sid, _, _, h in expected}
-    problems: list[str] = []
+    problems = list(problems)
     seen: dict[str, int] = {}
     placed: list[tuple[int, ReviewedRow]] = []  # (manifest position, row) of valid rows
     for row in rows:

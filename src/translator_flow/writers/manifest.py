@@ -1,4 +1,10 @@
-"""Read back the core properties of a review DOCX, including after LibreOffice saved it.
+"""The review DOCX's round-trip data: the manifest, the short facts, and reading them back.
+
+The full manifest (JSON) sits in core property ``comments``; desktop Word cuts document
+properties to 255 UTF-16 units when it saves, so the same file also carries what finalize
+needs in places Word keeps: a short facts line in ``keywords`` (:func:`review_facts`) and,
+in the table, each row's source hash in a hidden run after its id (see
+``review/table_manifest.py``, which rebuilds the manifest from them).
 
 LibreOffice writes the core-properties relationship with a non-standard type
 (``…/officedocument/2006/relationships/metadata/core-properties``), which python-docx does
@@ -12,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 from typing import IO, Any
@@ -22,6 +29,14 @@ from .common import block_kinds, cell_text, signature_dict
 
 REVIEW_IDENTIFIER = "translator-flow-review"
 MANIFEST_SCHEMA = 1
+#: First words of the facts line in core property ``keywords`` (its own schema version).
+FACTS_MARK = "tf-review v1"
+#: What Word keeps of a document property: 255 UTF-16 code units.
+WORD_PROPERTY_LIMIT = 255
+#: A segment id as it stands in the ID cell, and the hidden source hash after it.
+SEGMENT_ID = re.compile(r"b(\d+)s(\d+)")
+HIDDEN_HASH = re.compile(r"#([0-9a-f]{12})(?![0-9a-f])")
+_FACT = re.compile(r"(langs|stem|stem-sha1|segments|blocks)=([^\s;]+)")
 _MAX_PART = 8 * 1024 * 1024  # a core-properties part is a few KB; refuse anything huge
 _NAMES = {
     "title": "title", "subject": "subject", "creator": "author", "keywords": "keywords",
@@ -107,3 +122,61 @@ def review_manifest(report: RunReport, langs: list[str], stem: str) -> dict[str,
         "blocks": [[b.index, b.kind] for b in report.document.blocks],
         "signature": {lang: signature_dict(report.translations[lang]) for lang in langs},
     }
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def review_facts(manifest: dict[str, Any]) -> str:
+    """The short facts line (core property ``keywords``) that survives Word's 255-unit cut.
+
+    ``tf-review v1; langs=be+en; stem=<stem>; segments=37; blocks=12``: separated by ``; ``
+    and without commas, because LibreOffice rewrites keywords as a word list (``;`` and
+    ``,`` become spaces). A stem that would not fit is replaced by ``stem-sha1=<12 hex>``.
+    """
+    tail = f"segments={len(manifest['segments'])}; blocks={len(manifest['blocks'])}"
+    head = f"{FACTS_MARK}; langs={'+'.join(manifest['langs'])}"
+    line = f"{head}; stem={manifest['stem']}; {tail}"
+    if _utf16_len(line) > WORD_PROPERTY_LIMIT:
+        line = f"{head}; stem-sha1={stem_digest(manifest['stem'])}; {tail}"
+    return line
+
+
+def stem_digest(stem: str) -> str:
+    """First 12 hex digits of SHA-1 over a stem (stands for a stem too long for the facts)."""
+    return hashlib.sha1(stem.encode("utf-8")).hexdigest()[:12]
+
+
+def parse_review_facts(text: str) -> dict[str, Any] | None:
+    """The facts line as {langs, stem | stem_sha1, segments, blocks}; None if it is not one.
+
+    Accepts it as written and as LibreOffice rewrites keywords (separators as spaces).
+    """
+    if " ".join(text.replace(";", " ").split()[:2]) != FACTS_MARK:
+        return None
+    found = dict(_FACT.findall(text))
+    try:
+        facts: dict[str, Any] = {"langs": [x for x in found["langs"].split("+") if x],
+                                 "segments": int(found["segments"]), "blocks": int(found["blocks"])}
+    except (KeyError, ValueError):
+        return None
+    if "stem" in found:
+        facts["stem"] = found["stem"]
+    elif "stem-sha1" in found:
+        facts["stem_sha1"] = found["stem-sha1"]
+    return facts
+
+
+def parse_id_cell(text: str) -> tuple[str, str]:
+    """(segment id, hidden source hash) of an ID cell's text; "" for what is not there.
+
+    The id is the first token that is a whole segment id; without one, the visible text
+    stands in (so a message can quote what the editor typed).
+    """
+    tokens = text.split()
+    seg_id = next((t for t in tokens if SEGMENT_ID.fullmatch(t)), "")
+    if not seg_id:
+        seg_id = " ".join(t for t in tokens if not HIDDEN_HASH.fullmatch(t))
+    found = HIDDEN_HASH.search(text)
+    return seg_id, found.group(1) if found else ""

@@ -38,8 +38,20 @@ from .common import (
     target_notes,
     targets_by_id,
 )
-from .docx_util import HEADER_FILL, READ_ONLY_FILL, RED, SEVERITY_COLORS, DocxBuilder, cell_paragraph, compact
-from .manifest import REVIEW_IDENTIFIER, review_manifest
+from .docx_util import (
+    HEADER_FILL,
+    READ_ONLY_FILL,
+    RED,
+    SEVERITY_COLORS,
+    W_NS,
+    DocxBuilder,
+    cell_paragraph,
+    compact,
+)
+from .manifest import REVIEW_IDENTIFIER, review_facts, review_manifest, source_hash
+
+#: Colour of the hidden source hash in the ID cell (grey, for an editor who shows hidden text).
+HIDDEN_GREY = "A6A6A6"
 
 
 
@@ -64,7 +76,7 @@ def render_review_docx(report: RunReport, langs: list[str], *, stem: str) -> byt
     return doc.to_bytes(
         title=f"{title} — review {', '.join(langs)}",
         subject=signature_line(report, langs),
-        keywords=", ".join(["translator-flow", "review", *langs]),
+        keywords=review_facts(manifest),
         comments=json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
         identifier=REVIEW_IDENTIFIER,
         category=f"review:{','.join(langs)}",
@@ -177,6 +189,7 @@ def _main_table(doc: DocxBuilder, report: RunReport, langs: list[str], grouped: 
         cells = table.row(fills)
         for i, text in enumerate((str(number), seg.id, kinds.get(seg.block, ""))):
             doc.run(cell_paragraph(cells[i]), text, size=8)
+        _hidden(doc.run(cell_paragraph(cells[1]), f" #{source_hash(seg.source)}", size=7, color=HIDDEN_GREY))
         _fill_pieces(doc, cell_paragraph(cells[3]), split_pieces(seg.source, source_ranges(seg, targets)), SOURCE_LANG)
         notes_cell = cells[notes_col]
         first_note = True
@@ -190,6 +203,18 @@ def _main_table(doc: DocxBuilder, report: RunReport, langs: list[str], grouped: 
                     doc.run(p, f"{lang} ", size=8, bold=True)
                 color = SEVERITY_COLORS.get(note.severity) if note.severity else None
                 doc.run(p, note.text, size=8, color=color, bold=note.severity == "blocking")
+
+
+def _hidden(run: Any) -> None:
+    """Make ``run`` hidden text (w:vanish, placed before w:color as the rPr schema orders it).
+
+    The ID cell's hidden source hash lets finalize check the row even when Word cut the
+    manifest property; editors see only the id (Word shows it only with "Hidden text" on).
+    """
+    from lxml import etree
+
+    rpr = run.find(f"{{{W_NS}}}rPr")
+    rpr.find(f"{{{W_NS}}}color").addprevious(etree.Element(f"{{{W_NS}}}vanish"))
 
 
 def _fill_pieces(doc: DocxBuilder, paragraph: Any, pieces: list[Piece], lang: str) -> list[tuple[Piece, Any]]:
