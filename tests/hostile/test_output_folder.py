@@ -44,3 +44,16 @@ def test_input_names_cannot_escape_the_output_folder(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     written = [p for p in tmp_path.rglob("*") if p.is_file() and p.suffix in (".json", ".docx", ".html")]
     assert written and all(p.parent == out for p in written)
+
+
+def test_a_very_long_cyrillic_file_name_still_writes(tmp_path: Path) -> None:
+    name = ("Совещание губернатора " * 6)[:112]  # ~210 bytes: a legal input name, too long a stem
+    assert 200 < len(name.encode("utf-8")) < 255 - len(".ru.txt")
+    release = tmp_path / f"{name}.ru.txt"
+    release.write_text("Заседание\n\nСостоялось заседание комиссии.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["translate", str(release), "--to", "be", "--out", str(out),
+                                      "--combined"])
+    assert result.exit_code == 0, result.output
+    names = [p.name for p in out.iterdir()]
+    assert names and all(len(n.encode("utf-8")) <= 255 - 20 for n in names)

@@ -19,11 +19,18 @@ from ..errors import OutputError
 
 #: Every temporary file starts with this, so a batch run can sweep leftovers of killed runs.
 TEMP_PREFIX = ".tf-tmp-"
-MAX_STEM = 120
+#: File names are limited to 255 bytes: a stem of at most 200 UTF-8 bytes leaves room for the
+#: longest suffix (".combined.review.docx") and the temporary-name prefix and token.
+MAX_STEM_BYTES = 200
 
 # \w is Unicode-aware: «пресс-релиз.ru.docx» keeps a readable Cyrillic stem.
 _UNSAFE = re.compile(r"[^\w.\-]+")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def _cut_utf8(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` UTF-8 bytes, never inside a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 def safe_stem(name: str) -> str:
@@ -32,7 +39,7 @@ def safe_stem(name: str) -> str:
     stem = _UNSAFE.sub("_", stem.replace("/", "_").replace("\\", "_"))
     stem = re.sub(r"\.{2,}", ".", stem)
     stem = re.sub(r"_{2,}", "_", stem)
-    stem = stem.strip("._-")[:MAX_STEM].rstrip("._-")
+    stem = _cut_utf8(stem.strip("._-"), MAX_STEM_BYTES).rstrip("._-")
     if not stem:
         return "release"
     if stem.split(".")[0].lower() in _WINDOWS_RESERVED:
