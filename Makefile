@@ -53,6 +53,7 @@ bench: setup
 	$(PY) benchmarks/quality.py
 	$(PY) benchmarks/glossary_matching.py
 	$(PY) benchmarks/writers.py
+	$(PY) benchmarks/apertium_engine.py
 
 clean:
 	rm -rf out .pytest_cache

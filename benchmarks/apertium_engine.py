@@ -1,0 +1,90 @@
+"""The Apertium engine alone against the plain stages, on the same sentences.
+
+    .venv/bin/python benchmarks/apertium_engine.py [--repeat 5]
+
+Uses ../shared/corpus/benchmark-ru-sentences.txt (852 sentences) when present, else the
+shipped samples. Prints wall and CPU seconds (the engine's processes) for: the plain stages
+as one shell pipeline; ApertiumEngine.translate_batch on a new engine (start-up included) and
+on a running one; and the same with the Belarusian lexical-correction stage the pipeline adds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+from translator_flow.engines.apertium import ApertiumEngine, plain_stages_command
+from translator_flow.lang.be_corrections import lexical_stage
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "benchmark-ru-sentences.txt"
+
+
+def sentences() -> list[str]:
+    if CORPUS.exists():
+        return [s.strip() for s in CORPUS.read_text(encoding="utf-8").splitlines() if s.strip()]
+    from translator_flow.readers import read_document
+    from translator_flow.segment import segment_document
+
+    print("note: ../shared is absent; using the shipped samples")
+    return [s.source for p in sorted((ROOT / "samples").glob("*.ru.*")) for s in segment_document(read_document(p))]
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(run, repeat: int) -> tuple[float, float]:
+    """Median wall seconds and median CPU seconds of the child processes."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        cpu, start = children_cpu(), time.perf_counter()
+        run()
+        walls.append(time.perf_counter() - start)
+        cpus.append(children_cpu() - cpu)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    texts = sentences()
+    joined = ("\n\n".join(texts) + "\n").encode("utf-8")
+    command = plain_stages_command()
+
+    def plain() -> None:
+        subprocess.run(command, shell=True, input=joined, capture_output=True, check=True)
+
+    def new_engine(**options) -> None:
+        with ApertiumEngine(**options) as engine:
+            outputs = engine.translate_batch(texts, "ru", "be")
+        assert len(outputs) == len(texts) and not [o for o in outputs if o.error]
+
+    running = ApertiumEngine()
+    running.translate_batch(["Прогрев."], "ru", "be")
+    rows = [
+        ("plain stages (one shell pipeline)", plain),
+        ("ApertiumEngine, new (start-up included)", new_engine),
+        ("ApertiumEngine, running", lambda: running.translate_batch(texts, "ru", "be")),
+        ("ApertiumEngine + lexical corrections, new",
+         lambda: new_engine(post_bidix_stages=[lexical_stage()])),
+    ]
+    print(f"{len(texts)} sentences, {sum(len(t.split()) for t in texts)} words, median of {args.repeat}")
+    base = None
+    for label, run in rows:
+        wall, cpu = measure(run, args.repeat)
+        base = base or wall
+        # CPU of child processes is known once they exit: not for the engine left running.
+        cpu_text = f"{cpu:6.2f} s CPU" if cpu > 0 else "   (running)"
+        print(f"  {label:44} {wall:6.2f} s wall  {cpu_text}  ratio {wall / base:.2f}")
+    running.close()
+
+
+if __name__ == "__main__":
+    main()
