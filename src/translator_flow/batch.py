@@ -160,10 +160,16 @@ def run_batch(
     *,
     jobs: int = 1,
     on_result: Callable[[DocumentResult, int, int], None] | None = None,
+    inputs: list[Path] | None = None,
 ) -> BatchReport:
-    """Translate every release under ``indir`` into ``settings.out_dir``; see module doc."""
+    """Translate every release under ``indir`` into ``settings.out_dir``; see module doc.
+
+    ``inputs`` is :func:`find_inputs`'s list when the caller already has it (the CLI needs
+    the count for its progress bar before the run starts).
+    """
     indir, out_root = Path(indir), Path(settings.out_dir)
-    inputs = find_inputs(indir, exclude=out_root)
+    if inputs is None:
+        inputs = find_inputs(indir, exclude=out_root)
     _prepare_out_dir(out_root)
     state_path = out_root / STATE_FILE
     state = _load_state(state_path)

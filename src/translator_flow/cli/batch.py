@@ -30,7 +30,8 @@ def batch(indir, targets, out_dir, glossary, tm_dir, force, combined, xliff, for
     settings = _settings(config, targets=targets, out_dir=out_dir, glossary=tuple(glossary) or None,
                          tm_dir=tm_dir, force=force, combined=combined, xliff=xliff,
                          force_language=force_language)
-    total = len(find_inputs(indir, exclude=out_dir))
+    inputs = find_inputs(indir, exclude=out_dir)
+    total = len(inputs)
     segments = [0]
     with click.progressbar(length=total, label=f"Translating {total} releases", show_eta=True,
                            show_pos=True, file=sys.stderr,
@@ -42,7 +43,7 @@ def batch(indir, targets, out_dir, glossary, tm_dir, force, combined, xliff, for
             bar.update(1, f"{result.status}: {name}")
 
         try:
-            report = run_batch(indir, settings, jobs=jobs, on_result=on_result)
+            report = run_batch(indir, settings, jobs=jobs, on_result=on_result, inputs=inputs)
         except KeyboardInterrupt:
             click.echo("\nInterrupted. Finished documents are kept; run the same command again to "
                        "resume.", err=True)
