@@ -11,11 +11,12 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := apertium-bel-rus libreoffice-writer-nogui poppler-utils
 OUT    ?= out/demo
 
-.PHONY: all setup apt venv demo test bench clean help
+.PHONY: setup apt venv demo test lint bench clean help
 
 help:
 	@echo "make demo   - set up, then translate the shipped samples into $(OUT)"
 	@echo "make test   - set up, then run the test suite"
+	@echo "make lint   - ruff and mypy over the code"
 	@echo "make bench  - set up, then run benchmarks/ (speed, quality, glossary matching, writers)"
 
 setup: apt venv
@@ -44,6 +45,10 @@ venv: $(STAMP)
 
 demo: setup
 	$(PY) -m translator_flow demo --out $(OUT)
+
+lint: setup
+	$(VENV)/bin/ruff check src tests benchmarks samples
+	$(VENV)/bin/mypy
 
 test: setup
 	$(PY) -m pytest -q

@@ -6,7 +6,7 @@ errors) without pretending the result is a translation.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from translator_flow.errors import EngineUnavailable
 from translator_flow.model import PROTECT_CLOSE, PROTECT_OPEN, EngineOutput

@@ -152,7 +152,7 @@ def test_demo_translates_every_sample(tmp_path: Path, monkeypatch: pytest.Monkey
 
 @needs_shared
 def test_every_json_issue_is_in_both_review_files(smolensk_run) -> None:
-    report, out = smolensk_run
+    _report, out = smolensk_run
     data = json.loads((out / "smolensk-belarus-cooperation.json").read_text(encoding="utf-8"))
     assert data["issues"], "the seed release should raise QA findings"
     review = docx.Document(str(out / "smolensk-belarus-cooperation.be.review.docx"))

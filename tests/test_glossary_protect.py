@@ -151,7 +151,7 @@ def test_terminology_check(starter: Glossary, source: str, draft: str, expected:
     _, hits = starter.protect(source, starter.find(source), "be")
     findings = check_terminology(source, draft, hits, "be", starter)
     assert sorted(f[0] for f in findings) == sorted(expected), findings
-    for severity, message, span in findings:
+    for _severity, message, span in findings:
         assert "entry " in message
         if span is not None:
             assert 0 <= span[0] < span[1] <= len(draft)

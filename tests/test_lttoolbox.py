@@ -131,7 +131,7 @@ def test_special_characters_do_not_desynchronise(procs) -> None:
     awkward = ["", "\n", "a\nb", "x\0y", "\r", "\t", "\ud800", " ", "a b", "\u2028", "\x85", *[ch for ch in STREAM],
                "\\\\", "^вобласць$", "[", "]", "вобласць\\", "вобласць/"]
     for mode in ("analyse", "analyse-dictionary-case"):
-        items = awkward + ["вобласць"]
+        items = [*awkward, "вобласць"]
         got = procs[mode].lookup(items)
         assert got == expected(mode, items)
         assert got[:4] == ["", "", "", ""] and lttoolbox.readings(got[-1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from translator_flow.tm.normalize import fuzzy_key
 from translator_flow.tm.suggest import suggest_glossary_entries
 from translator_flow.tm.tmx_io import TMError
 
-DAY1 = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+DAY1 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 DAY2 = DAY1 + timedelta(days=1)
 
 SOURCE = "Губернатор «Смоленской области» провёл встречу — с делегацией из Минска."
@@ -172,7 +172,7 @@ def test_reads_tmx_written_by_other_tools(tmp_path: Path) -> None:
     memory = TranslationMemory(tmp_path)
     match = memory.lookup("Добрый  день.", "be")
     assert match is not None and match.target == "Добры дзень."
-    assert match.unit.date == datetime(2024, 1, 5, 10, 10, 10, tzinfo=timezone.utc)
+    assert match.unit.date == datetime(2024, 1, 5, 10, 10, 10, tzinfo=UTC)
     assert len(memory.units("be")) == 1  # a unit without a Belarusian variant is skipped
 
 

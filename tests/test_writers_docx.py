@@ -162,7 +162,7 @@ def test_combined_view_has_ru_be_en_columns_and_per_language_comments(report) ->
                                                      "Notes", "Status"]
     assert doc.core_properties.category == "review:be,en"
     places = _comment_places(table)
-    for cid, (row, col) in places.items():
+    for cid, (_row, col) in places.items():
         text = next(c.text for c in doc.comments if c.comment_id == cid)
         assert text.startswith("[be]" if col == 4 else "[en]") and col in (4, 5)
     en_row = table.rows[1 + [s.id for s in report.segments].index("b3s0")]

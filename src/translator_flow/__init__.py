@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import RunReport
 
 
-def translate_document(path: Any, targets: tuple[str, ...] = ("be", "en"), **options: Any) -> "RunReport":
+def translate_document(path: Any, targets: tuple[str, ...] = ("be", "en"), **options: Any) -> RunReport:
     """Translate one release file; returns the result the JSON report is written from.
 
     See :func:`translator_flow.pipeline.translate_document` for the options.

@@ -18,7 +18,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
 
 from . import __version__
 from .config import Settings
@@ -126,7 +127,7 @@ def _translate_one(path: Path, out_dir: Path, stem: str, force: bool) -> Documen
     return _finish(pipeline, report, path, out_dir, stem, start, force)
 
 
-def _finish(pipeline: object, report: "RunReport | Exception", path: Path, out_dir: Path, stem: str,
+def _finish(pipeline: object, report: RunReport | Exception, path: Path, out_dir: Path, stem: str,
             start: float, force: bool) -> DocumentResult:
     """Write one translated document and describe the outcome as a report row."""
     from .pipeline import Pipeline
@@ -177,7 +178,7 @@ def run_batch(
 
     _worker_init(settings)
     pipeline = _WORKER["pipeline"]
-    glossary = getattr(pipeline, "glossary")
+    glossary = pipeline.glossary
     glossary_hash = glossary.hash if glossary is not None else "none"
 
     results: dict[Path, DocumentResult] = {}

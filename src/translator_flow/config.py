@@ -44,7 +44,7 @@ class Settings:
                 f"Use --to with any of: {', '.join(SUPPORTED_TARGETS)}."
             )
 
-    def with_options(self, **changes: Any) -> "Settings":
+    def with_options(self, **changes: Any) -> Settings:
         """A copy with the given fields changed (None values are ignored)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 

@@ -37,7 +37,8 @@ import time
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Sequence
+from typing import Literal
+from collections.abc import Sequence
 
 #: The Debian package apertium-bel-rus installs its transducers here.
 PAIR_DIR = Path("/usr/share/apertium/apertium-bel-rus")

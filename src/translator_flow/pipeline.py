@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
 
 from . import __version__
 from .config import Settings
@@ -115,7 +116,7 @@ class Pipeline:
                 close()
         self._engines.clear()
 
-    def __enter__(self) -> "Pipeline":
+    def __enter__(self) -> Pipeline:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -324,7 +325,7 @@ class Pipeline:
             if batch:
                 try:
                     self._engine_outputs(batch, lang, self.engine(lang))
-                except Exception:  # noqa: BLE001 - each document meets (and reports) the fault itself
+                except Exception:
                     pass
 
     def _translate_chunk(
@@ -367,7 +368,7 @@ def _wait_quietly(future: Any) -> None:
     """Wait for a warm-up batch; its faults surface again, per document, when drafting."""
     try:
         future.result()
-    except Exception:  # noqa: BLE001
+    except Exception:
         pass
 
 

@@ -24,7 +24,7 @@ SECRET = "TOP-SECRET-7f3a9"
 class _Recorder(BaseHTTPRequestHandler):
     hits: list[str] = []
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         type(self).hits.append(self.path)
         body = f'<!ENTITY leak "{SECRET}">'.encode()
         self.send_response(200)

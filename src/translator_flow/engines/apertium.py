@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
-from typing import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from ..errors import EngineError, EngineUnavailable
 from ..model import PROTECT_CLOSE, PROTECT_OPEN, EngineOutput

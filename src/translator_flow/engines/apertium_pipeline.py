@@ -20,7 +20,8 @@ import threading
 import time
 import weakref
 from pathlib import Path
-from typing import IO, Iterator, Literal, NoReturn, Sequence
+from typing import IO, Literal, NoReturn
+from collections.abc import Iterator, Sequence
 
 from ..errors import EngineError
 

@@ -133,9 +133,7 @@ def _word_end(raw: str, i: int) -> int:
     j = i
     while j < n:
         ch = raw[j]
-        if _is_word_char(ch):
-            j += 1
-        elif ch in _WORD_INNER and j > i and j + 1 < n and _is_word_char(raw[j + 1]):
+        if _is_word_char(ch) or (ch in _WORD_INNER and j > i and j + 1 < n and _is_word_char(raw[j + 1])):
             j += 1
         else:
             break

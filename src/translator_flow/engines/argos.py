@@ -36,7 +36,8 @@ import unicodedata
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
+from collections.abc import Callable, Sequence
 
 from ..errors import EngineError, EngineUnavailable
 from ..model import PROTECT_CLOSE, PROTECT_OPEN, EngineOutput
@@ -62,8 +63,8 @@ class _Loaded:
 
     info: ModelInfo
     translation: Any  # argostranslate.translate.PackageTranslation
-    recorder: "_RecordingTranslator"
-    sentences: "_GivenSentences"
+    recorder: _RecordingTranslator
+    sentences: _GivenSentences
 
 
 class ArgosEngine:
@@ -146,7 +147,7 @@ class ArgosEngine:
         self._loaded.clear()
         self._closed = True
 
-    def __enter__(self) -> "ArgosEngine":
+    def __enter__(self) -> ArgosEngine:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -6,7 +6,8 @@ third-party engines may register through the ``translator_flow.engines`` entry-p
 
 from __future__ import annotations
 
-from typing import Callable, Protocol, Sequence, runtime_checkable
+from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Sequence
 
 from ..model import EngineOutput
 

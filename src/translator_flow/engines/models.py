@@ -68,7 +68,7 @@ def import_argostranslate() -> types.ModuleType:
                 hidden["minisbd"] = _stub("minisbd", SBDetect=_unavailable, models=_stub("minisbd.models"))
             sys.modules.update(hidden)
             try:
-                import argostranslate.translate  # noqa: F401
+                import argostranslate.translate
             finally:
                 for name, value in hidden.items():
                     if sys.modules.get(name) is value:
@@ -76,7 +76,7 @@ def import_argostranslate() -> types.ModuleType:
         import argostranslate
         import argostranslate.package
         import argostranslate.settings
-        import argostranslate.translate  # noqa: F401
+        import argostranslate.translate
 
         return argostranslate
 

@@ -204,7 +204,7 @@ class BelarusianForms:
                     homonyms[w] = _bilingual_unit(ru_head)
         preferred = tb.bilingual(homonyms.values()) if homonyms and tb.available() else {}
         plans_per_item = []
-        for ws, rs, person, _ in layouts:
+        for ws, rs, _person, _ in layouts:
             plans = []
             for w, role in zip(ws, rs):
                 prefer = preferred.get(homonyms.get(w, ""), ())

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..model import TermHit
 from .context import WINDOW, Reading, choose, coordinate, grammar_string
@@ -112,7 +112,7 @@ def _person_roles(readings: list[tuple[Analysis, ...]]) -> list[str] | None:
         parts = [is_person_part(a) for a in r if a.case == "nom"]
         best = next((p for p in parts if p), "")
         roles.append(best)
-    if not roles or "" in roles or roles[-1] != "surname" and "surname" not in roles:
+    if not roles or "" in roles or (roles[-1] != "surname" and "surname" not in roles):
         return None
     if len(roles) == 1:
         # A lone word is a person only when its best reading says so (not «Минский»).
@@ -252,7 +252,7 @@ class Matcher:
         entry with the same head noun («Брянская область»); they take the case of the
         full term and their own (singular) number."""
         extra = []
-        for start, end, i, pattern, readings in chosen:
+        for start, _end, i, pattern, readings in chosen:
             n_adj = _adjective_count(pattern)
             if not n_adj or i < 1:
                 continue

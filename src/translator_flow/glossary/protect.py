@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from ..model import PROTECT_CLOSE, PROTECT_OPEN, TermHit
 from .context import parse_grammar
@@ -33,7 +34,7 @@ _BE_INITIAL = {"И": "І", "Щ": "Ш", "Ъ": "", "Ы": "Ы"}
 _EN_INITIAL = dict(
     zip(
         "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ",
-        "A B V G D Ye Yo Zh Z I Y K L M N O P R S T U F Kh Ts Ch Sh Shch E Yu Ya".split(),
+        ["A", "B", "V", "G", "D", "Ye", "Yo", "Zh", "Z", "I", "Y", "K", "L", "M", "N", "O", "P", "R", "S", "T", "U", "F", "Kh", "Ts", "Ch", "Sh", "Shch", "E", "Yu", "Ya"],
     )
 )
 CASE_NAMES = {"nom": "nominative", "gen": "genitive", "dat": "dative", "acc": "accusative",

@@ -12,7 +12,7 @@ terms: a missing id is made from the Russian term.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from collections.abc import Sequence
 
 from .csvio import Problem, entry_from_row
 from .entries import Entry, format_be_forms, join_list, slug

@@ -8,7 +8,7 @@ fallback (:mod:`.be_fallback`), which runs on engine outputs before post-editing
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from ..model import Mark
 from ._edits import Rule, apply_rules

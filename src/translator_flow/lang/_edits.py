@@ -9,7 +9,7 @@ space→NBSP) but some are not (a correction «дзей»→«спраў», "...
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..model import Mark
 

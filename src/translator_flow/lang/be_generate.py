@@ -11,7 +11,7 @@ in earlier documents cost nothing.
 from __future__ import annotations
 
 import os
-from typing import Sequence
+from collections.abc import Sequence
 
 from .. import lttoolbox
 from ..lttoolbox import Reading

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 from ..model import Segment, Severity, TargetSegment
 
@@ -42,7 +43,7 @@ class Finding:
 class CheckContext:
     """One source segment and its draft in one language, with facts several checks share."""
 
-    __slots__ = ("segment", "target", "source", "draft", "lang", "glossary", "_identical")
+    __slots__ = ("_identical", "draft", "glossary", "lang", "segment", "source", "target")
 
     def __init__(self, segment: Segment, target: TargetSegment, lang: str, glossary: Any = None):
         self.segment = segment

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from typing import Iterator
+from collections.abc import Iterator
 
 from .base import CheckContext, Finding
 from .dates import DateRef, parse_dates, russian_month_words

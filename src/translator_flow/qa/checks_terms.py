@@ -8,7 +8,7 @@ cheap to import and works without a glossary.
 from __future__ import annotations
 
 import importlib
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..model import SEVERITIES
 from .base import CheckContext, Finding

@@ -31,8 +31,7 @@ _BE = {
            "лістападзе снежні",
 }
 _BE_EXTRA = {"траўня": 5, "май": 5, "маі": 5}
-_EN_NAMES = ("january february march april may june july august september october november "
-             "december").split()
+_EN_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _EN_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
             "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 

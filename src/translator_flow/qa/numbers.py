@@ -58,7 +58,7 @@ _NUMERIC_DATE_RE = re.compile(
 # or before «ч»/«час»/«гадз», where a dot-decimal would be unusual anyway.
 _TIME_COLON_RE = re.compile(r"(?=[0-9])(?<![0-9.,:])([01]?[0-9]|2[0-3]):([0-5][0-9])(?![0-9]|[.,:][0-9])")
 _TIME_DOT_RE = re.compile(r"(?=[0-9])(?<![0-9.,])([01]?[0-9]|2[0-3])\.([0-5][0-9])(?![0-9]|[.,][0-9])")
-_TIME_BEFORE = frozenset("в во с со до к по у ў ад да а з са із".split())
+_TIME_BEFORE = frozenset(["в", "во", "с", "со", "до", "к", "по", "у", "ў", "ад", "да", "а", "з", "са", "із"])
 _TIME_AFTER_RE = re.compile(r"[\s\u00a0]*(?:ч\b|час|гадз)", re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[\s\u00a0]+$")
 _RANGE_BEFORE_RE = re.compile(r"[0-9]{1,2}[.:][0-5][0-9][\s\u00a0]*[–—-][\s\u00a0]*$")

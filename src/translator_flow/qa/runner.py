@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 from ..errors import ConfigError
 from ..model import QAIssue, Segment, TargetSegment
@@ -32,7 +33,7 @@ def _run(checks: tuple[Check, ...], ctx: CheckContext, segment_id: str, lang: st
         try:
             for f in check.func(ctx):
                 issues.append(QAIssue(check.name, f.severity or check.severity, segment_id, lang, f.message, f.span))
-        except Exception as exc:  # noqa: BLE001 - one faulty check must not hide the others
+        except Exception as exc:
             # Visible, not swallowed: the reviewer sees that this check did not run here.
             issues.append(QAIssue(
                 check.name, "warning", segment_id, lang,

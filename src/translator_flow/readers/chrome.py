@@ -72,7 +72,7 @@ def is_chrome_text(text: str) -> bool:
     return bool(words) and len(words) <= 12 and all(w in SOCIAL for w in words) and len(words) >= 2
 
 
-def drop_chrome_blocks(blocks: list["RawBlock"]) -> list["RawBlock"]:
+def drop_chrome_blocks(blocks: list[RawBlock]) -> list[RawBlock]:
     """Remove blocks whose whole text is chrome, and a one-line breadcrumb at the top."""
     kept = [b for b in blocks if not is_chrome_text(b.text)]
     if kept and _ONE_LINE_CRUMB.match(kept[0].text.strip()):
@@ -80,7 +80,7 @@ def drop_chrome_blocks(blocks: list["RawBlock"]) -> list["RawBlock"]:
     return kept
 
 
-def drop_breadcrumbs(blocks: list["RawBlock"]) -> tuple[list["RawBlock"], str | None]:
+def drop_breadcrumbs(blocks: list[RawBlock]) -> tuple[list[RawBlock], str | None]:
     """Remove a breadcrumb trail at the top; returns the blocks and the trail's last
     item when that item is the page title (it is repeated right below as the headline).
 

@@ -18,14 +18,11 @@ from .structure import InlineBuilder, Parsed, RawBlock, clean_inline, safe_href
 
 #: Elements whose whole subtree is never release text.
 DROP_TAGS = frozenset(
-    "script style nav header footer form iframe frame frameset noscript aside button svg math "
-    "template object embed applet canvas select option input textarea label link meta base head "
-    "title audio video source track map area dialog menu img picture".split()
+    ["script", "style", "nav", "header", "footer", "form", "iframe", "frame", "frameset", "noscript", "aside", "button", "svg", "math", "template", "object", "embed", "applet", "canvas", "select", "option", "input", "textarea", "label", "link", "meta", "base", "head", "title", "audio", "video", "source", "track", "map", "area", "dialog", "menu", "img", "picture"]
 )
 #: Elements that start a new block.
 BLOCK_TAGS = frozenset(
-    "p div section article main body h1 h2 h3 h4 h5 h6 blockquote li ul ol dl dt dd pre table "
-    "thead tbody tfoot tr td th caption figure figcaption address center hr details summary".split()
+    ["p", "div", "section", "article", "main", "body", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "address", "center", "hr", "details", "summary"]
 )
 _BOLD = frozenset({"b", "strong"})
 _ITALIC = frozenset({"i", "em"})
@@ -49,9 +46,7 @@ def _is_chrome(el) -> bool:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in DROP_TAGS:
         # an article's own <header> holds its headline and date; the page header is chrome
-        if tag == "header" and any(a.tag in ("article", "main") for a in el.iterancestors()):
-            return False
-        return True
+        return not (tag == "header" and any(a.tag in ("article", "main") for a in el.iterancestors()))
     if el.get("role", "").lower() in ("navigation", "banner", "contentinfo", "complementary", "search"):
         return True
     if _is_hidden(el):
@@ -64,7 +59,7 @@ def _is_chrome(el) -> bool:
 
 #: HTML5 void elements that libxml2's HTML 4 parser may treat as containers (it wraps
 #: everything after an <embed> into it): remove the tag only, keep what it "contains".
-_VOID_UNWRAP = frozenset("area base col embed img input link meta param source track wbr".split())
+_VOID_UNWRAP = frozenset(["area", "base", "col", "embed", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 
 
 def _strip_chrome(root) -> None:

@@ -10,7 +10,7 @@ translation memory.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +134,7 @@ def finalize(
     report = replace(report, outputs=tuple(str(p) for p in paths.values()))
     if memory is not None:
         memory.add(tm_units(reviewed, report, release or reviewed.stem,
-                            datetime.now(timezone.utc).replace(microsecond=0)))
+                            datetime.now(UTC).replace(microsecond=0)))
         memory.save()
     return report
 

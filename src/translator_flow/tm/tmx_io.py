@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 from ..errors import TranslatorFlowError
@@ -40,18 +40,18 @@ class TMError(TranslatorFlowError):
 def format_date(value: datetime) -> str:
     """A datetime as a TMX date (UTC)."""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime(_DATE)
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime(_DATE)
 
 
 def parse_date(text: str | None) -> datetime:
     """A TMX date as an aware UTC datetime; the epoch when absent or malformed."""
     if text:
         try:
-            return datetime.strptime(text, _DATE).replace(tzinfo=timezone.utc)
+            return datetime.strptime(text, _DATE).replace(tzinfo=UTC)
         except ValueError:
             pass
-    return datetime.fromtimestamp(0, timezone.utc)
+    return datetime.fromtimestamp(0, UTC)
 
 
 def _base(lang: str | None) -> str:
@@ -107,7 +107,7 @@ def write_tmx(path: Path, units: Iterable[TMUnit], lang: str) -> None:
     header = store.document.getroot().find(store.namespaced("header"))
     header.set("creationtool", "translator-flow")
     header.set("creationtoolversion", __version__)
-    header.set("creationdate", format_date(datetime.now(timezone.utc)))
+    header.set("creationdate", format_date(datetime.now(UTC)))
     for unit in units:
         tu = store.addsourceunit(unit.source, SOURCE_LANG)
         tu.settarget(unit.target, lang, append=True)

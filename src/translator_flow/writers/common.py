@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..model import Block, Document, QAIssue, RunReport, Segment, TargetSegment, TermHit, Translation
+import itertools
 
 #: What the review shows in the Draft cell of a segment that has no draft. A fixed string so
 #: that ``finalize`` can tell an untouched placeholder from an editor's translation.
@@ -91,7 +92,7 @@ def split_pieces(text: str, ranges: list[Range]) -> list[Piece]:
     valid = [r for r in ranges if 0 <= r.start < r.end <= n]
     cuts = sorted({0, n, *(r.start for r in valid), *(r.end for r in valid)})
     pieces: list[Piece] = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in itertools.pairwise(cuts):
         cover = [r for r in valid if r.start <= a and b <= r.end]
         titles = tuple(dict.fromkeys(r.title for r in cover if r.title))
         piece = Piece(text[a:b], frozenset(r.cls for r in cover), frozenset(r.key for r in cover if r.key), titles)

@@ -59,7 +59,7 @@ def _sub(parent: Any, tag: str, **attrs: str) -> Any:
 
 def _twips(cm: float) -> str:
     # The same rounding as python-docx's Cm(...).twips, so widths match what it wrote.
-    return str(int(round(int(cm * 360000) / 635.0)))
+    return str(round(int(cm * 360000) / 635.0))
 
 
 def append_text(run: Any, text: str) -> None:
@@ -142,7 +142,7 @@ class DocxBuilder:
             if compact:
                 _sub(ppr, "spacing", after="0", before="0")
             elif space_before_pt is not None:
-                _sub(ppr, "spacing", before=str(int(round(space_before_pt * 20))))
+                _sub(ppr, "spacing", before=str(round(space_before_pt * 20)))
         return p
 
     def heading(self, text: str, style: str) -> Any:
@@ -199,7 +199,7 @@ class DocxBuilder:
         """A Word comment by ``author`` on the runs from ``runs[0]`` to ``runs[-1]``."""
         if self._comments is None:
             self._comments = etree.fromstring(template(**self._layout, comments=True).comments)
-            self._comment_date = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            self._comment_date = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         cid = str(len(self._comments))
         comment = _sub(self._comments, "comment", id=cid, author=author, initials=initials, date=self._comment_date)
         for n, line in enumerate(text.split("\n")):  # one paragraph per line, as python-docx does
