@@ -41,7 +41,7 @@ def sentences(n: int) -> list[str]:
 def vocabulary(texts: list[str]) -> tuple[list, list]:
     """Nouns (nominative singular parses) and adjectives (masculine nominative parses)."""
     from translator_flow.glossary.matcher import TOKEN
-    from translator_flow.glossary.morph import analyzer
+    from translator_flow.morph.russian import analyzer
 
     morph = analyzer()
     nouns, adjs, seen = [], [], set()

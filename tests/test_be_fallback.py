@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from translator_flow.lang import be_generate
+from translator_flow.morph import belarusian as be_generate
 from translator_flow.lang.be_fallback import apply
 from translator_flow.lang.be_lexicon import load_lexicon, parse_lexicon
 from translator_flow.model import EngineOutput, Mark

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from translator_flow.glossary import Glossary, check_terminology, load_glossary, verify
 from translator_flow.glossary.entries import Entry
-from translator_flow.glossary.lttoolbox import LtToolbox
+from translator_flow.morph.belarusian import LtToolbox
 from translator_flow.model import PROTECT_CLOSE as C
 from translator_flow.model import PROTECT_OPEN as O
 

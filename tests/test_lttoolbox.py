@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from translator_flow import lttoolbox
-from translator_flow.lttoolbox import BE_ANALYSER, BE_GENERATOR, RU_BE_BIDIX, LtProc
+from translator_flow.morph import ltproc as lttoolbox
+from translator_flow.morph.ltproc import BE_ANALYSER, BE_GENERATOR, RU_BE_BIDIX, LtProc
 
 pytestmark = pytest.mark.skipif(
     not lttoolbox.available(BE_ANALYSER, BE_GENERATOR, RU_BE_BIDIX),

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .entries import CASES, NUMBERS
-from .lttoolbox import LtToolbox, Reading
+from ..morph.belarusian import LtToolbox, Reading
+from ..morph.tables import APERTIUM_GENDER
 
 #: Model words for regular classes (suffix of an unknown word → a known word with it).
 #: Each model is checked against the analyser at run time; one it does not know is skipped.
@@ -290,9 +291,9 @@ def _graft(plan: _Plan | None, prefix: str) -> _Plan | None:
 
 
 def _bilingual_unit(ru_head: str) -> str:
-    from .morph import analyse
+    from ..morph.russian import analyse
 
-    g = {"masc": "m", "femn": "f", "neut": "nt"}
+    g = APERTIUM_GENDER
     a = next((a for a in analyse(ru_head) if a.pos == "NOUN"), None)
     gender = g.get(a.gender, "m") if a else "m"
     anim = "aa" if a and "anim" in a.grammemes else "nn"

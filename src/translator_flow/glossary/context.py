@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .morph import PYMORPHY_CASE, PYMORPHY_NUMBER, analyse
+from ..morph.russian import PYMORPHY_CASE, PYMORPHY_NUMBER, analyse
 
 #: Cases governed by Russian prepositions (Apertium case names), the usual one first.
 PREPOSITIONS: dict[str, tuple[str, ...]] = {}

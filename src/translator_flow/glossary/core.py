@@ -13,7 +13,7 @@ from ..model import TermHit
 from .belarusian import BeParadigm, BelarusianForms
 from .csvio import Problem, read_csv
 from .entries import Entry
-from .lttoolbox import LtToolbox, default_toolbox
+from ..morph.belarusian import LtToolbox, default_toolbox
 
 #: Where ``load_glossary(None)`` looks: the editors' folder in the working directory.
 DEFAULT_GLOSSARY_DIR = Path("glossary")

@@ -6,6 +6,8 @@ for editors in ``glossary/README.md``; this module is the single place that know
 
 from __future__ import annotations
 
+from ..morph.tables import CASE_NAMES, NUMBER_NAMES
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,8 +35,8 @@ LIST_COLUMNS: frozenset[str] = frozenset(
 STATUSES: tuple[str, ...] = ("", "approved", "draft", "deprecated")
 
 #: Grammatical cases in Apertium's names (the Belarusian generator's tags).
-CASES: tuple[str, ...] = ("nom", "gen", "dat", "acc", "ins", "loc")
-NUMBERS: tuple[str, ...] = ("sg", "pl")
+CASES: tuple[str, ...] = CASE_NAMES
+NUMBERS: tuple[str, ...] = NUMBER_NAMES
 #: Keys allowed in ``be_forms``: ``gen=…`` (singular) and ``pl_gen=…`` (plural).
 FORM_KEYS: tuple[str, ...] = CASES + tuple(f"pl_{c}" for c in CASES)
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from ..model import TermHit
 from .context import WINDOW, Reading, choose, coordinate, grammar_string
 from .entries import Entry, normalise
-from .morph import Analysis, analog, analyse, is_person_part, lexeme_forms
+from ..morph.russian import Analysis, analog, analyse, is_person_part, lexeme_forms
 
 TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*")
 _GAP_OK = re.compile(r"\s*")

@@ -158,7 +158,7 @@ def _coordinated_adjective(hit: TermHit, roles: list[str], reading: tuple[str, s
     областей»: one region each), else None."""
     from .entries import normalise
     from .matcher import TOKEN
-    from .morph import analyse
+    from ..morph.russian import analyse
 
     case, number = reading
     tokens = TOKEN.findall(hit.source_text)

@@ -16,12 +16,12 @@ however many words are replaced. Without Apertium installed nothing is replaced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Any
 from collections.abc import Callable, Sequence
 
 from ..model import EngineOutput, Mark
-from . import be_generate
+from ..morph import belarusian
+from ..morph.russian import analyzer
 from ._edits import Edit, apply_edits
 from .be_paradigm import (
     CASES,
@@ -43,13 +43,6 @@ NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 ADJ_POS = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
 
 
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @dataclass
 class _Job:
     out: int
@@ -59,7 +52,7 @@ class _Job:
     parses: list[Any] = field(default_factory=list)
     agree_with: str = ""  # neighbour word whose Belarusian analysis selects the grammar
     agree_prev: bool = False
-    readings: tuple[be_generate.Reading, ...] = ()
+    readings: tuple[belarusian.Reading, ...] = ()
     translit: str = ""
     generation_lemma: str = ""  # for "#lemma" marks
 
@@ -128,7 +121,7 @@ def _analyse(word: str, lex: dict[str, LexEntry]) -> tuple[LexEntry | None, Any,
     cached = _ANALYSES.get(word)
     if cached is not None and cached[0] is lex:
         return cached[1:]
-    parses = tuple(_morph().parse(word))
+    parses = tuple(analyzer().parse(word))
     found: tuple[LexEntry | None, Any, tuple[Any, ...], tuple[Any, ...]] = (None, None, (), parses)
     for p in parses:
         entries = _entries_for(p, lex)
@@ -216,7 +209,7 @@ def _agree(jobs: list[_Job], outputs: Sequence[EngineOutput]) -> None:
     for job in jobs:
         words.append(job.agree_with)
         words.append(job.generation_lemma)
-    readings = be_generate.analyse(words)
+    readings = belarusian.analyse(words)
     for n, job in enumerate(jobs):
         neighbour, own = readings[2 * n], readings[2 * n + 1]
         nouns = [r for r in neighbour if r.tags and r.tags[0] in ("n", "np")]
@@ -239,7 +232,7 @@ def _case(p: Any) -> str:
     return CASES.get(p.tag.case or "", "nom")
 
 
-def _agrees(p: Any, noun: be_generate.Reading) -> bool:
+def _agrees(p: Any, noun: belarusian.Reading) -> bool:
     tags = noun.tags
     number, case = tags[-2], tags[-1]
     if NUMBERS.get(p.tag.number or "") != number or _case(p) != case:
@@ -333,7 +326,7 @@ def _forms(jobs: list[_Job]) -> list[str | None]:
     """The chosen form per job (None: leave the word), with one generator call in all."""
     plans = [_alternatives(j) for j in jobs]
     requests = [req for plan in plans for alt in plan for req in alt.requests]
-    generated = be_generate.generate(requests)
+    generated = belarusian.generate(requests)
     chosen: list[str | None] = []
     pos = 0
     for job, plan in zip(jobs, plans):

@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-CASES = {"nomn": "nom", "gent": "gen", "gen2": "gen", "datv": "dat", "accs": "acc", "acc2": "acc",
-         "ablt": "ins", "loct": "loc", "loc2": "loc", "voct": "nom"}
-NUMBERS = {"sing": "sg", "plur": "pl"}
-GENDERS = {"masc": "m", "femn": "f", "neut": "nt"}
-PERSONS = {"1per": "p1", "2per": "p2", "3per": "p3"}
+from ..morph.tables import APERTIUM_GENDER as GENDERS
+from ..morph.tables import APERTIUM_NUMBER as NUMBERS
+from ..morph.tables import APERTIUM_PERSON as PERSONS
+from ..morph.tables import RU_CASE as CASES
 
 
 @dataclass(frozen=True)

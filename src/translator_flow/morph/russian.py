@@ -1,4 +1,4 @@
-"""Russian morphology for the glossary: pymorphy3 analyses, cached, in a compact form.
+"""Russian morphology: pymorphy3 analyses, cached, in a compact form.
 
 pymorphy3 is imported on first use (it loads its dictionaries in ~0.1 s), never at import
 time. Every word is parsed at most once per process (``lru_cache``); matching itself looks
@@ -11,30 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-#: pymorphy3 case grammemes → Apertium case names (the Belarusian generator's tags).
-RU_CASE: dict[str, str] = {
-    "nomn": "nom",
-    "gent": "gen",
-    "gen2": "gen",
-    "datv": "dat",
-    "accs": "acc",
-    "acc2": "acc",
-    "ablt": "ins",
-    "loct": "loc",
-    "loc2": "loc",
-    "voct": "nom",
-}
-#: Apertium case names → the pymorphy3 grammeme shown in ``TermHit.grammar``.
-PYMORPHY_CASE: dict[str, str] = {
-    "nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct",
-}  # fmt: skip
-PYMORPHY_NUMBER: dict[str, str] = {"sg": "sing", "pl": "plur"}
-APERTIUM_NUMBER: dict[str, str] = {"sing": "sg", "plur": "pl"}
+from .tables import APERTIUM_NUMBER, PYMORPHY_CASE, PYMORPHY_NUMBER, RU_CASE
 
+__all__ = ["PYMORPHY_CASE", "PYMORPHY_NUMBER", "RU_CASE", "Analysis", "analog", "analyse", "analyzer",
+           "is_person_part", "lexeme_forms"]
 
 @dataclass(frozen=True)
 class Analysis:
-    """One pymorphy3 reading of a word, reduced to what the glossary needs."""
+    """One pymorphy3 reading of a word, reduced to what the glossary and fallback need."""
 
     lemma: str  # normal form, lower case, ё→е
     pos: str  # NOUN, ADJF, PRTF, PREP, VERB, … ("" when unknown)

@@ -1,12 +1,14 @@
-"""Apertium's Belarusian analyser, generator and bilingual dictionary for glossary forms.
+"""Apertium's Belarusian analyser, generator and bilingual dictionary, asked in batches.
 
-The glossary builds every case form of a Belarusian term at once: it analyses the
+Two callers, one adapter. The glossary builds every case form of a Belarusian term at once: it analyses the
 term's words (``bel-rus.automorf.bin``), generates forms from ``lemma<tags>``
 (``rus-bel.autogen.bin``, engines-facts.md "Generating Belarusian forms") and picks
 between homonyms with the rus→bel dictionary (``rus-bel.autobil.bin``). The processes
-and their caches are the shared ones of :mod:`translator_flow.lttoolbox`; this wrapper
+and their caches are the shared ones of :mod:`translator_flow.morph.ltproc`; this wrapper
 names the files, parses answers and turns "no answer" into a :class:`GlossaryError`,
-which the glossary catches to flag placements instead of failing a run.
+which the glossary catches to flag placements instead of failing a run. The unknown-word
+fallback uses :func:`generate` and :func:`analyse`, which degrade to "no form" instead
+(it then leaves words as they are, still marked).
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterable
 
-from .. import lttoolbox
-from ..errors import GlossaryError
-from ..lttoolbox import Mode, Reading
+import os
+from collections.abc import Sequence
 
-__all__ = ["DEFAULT_DATA_DIR", "LtToolbox", "Reading", "default_toolbox"]
+from . import ltproc as lttoolbox
+from ..errors import GlossaryError
+from .ltproc import Mode, Reading
+
+__all__ = ["ANALYSER", "DEFAULT_DATA_DIR", "GENERATOR", "LtToolbox", "Reading", "analyse", "available", "default_toolbox",
+           "generate"]
 
 DEFAULT_DATA_DIR = lttoolbox.PAIR_DIR
 _FILES = {"analyse": "bel-rus.automorf.bin", "generate": "rus-bel.autogen.bin", "bilingual": "rus-bel.autobil.bin"}
@@ -80,3 +86,44 @@ def default_toolbox() -> LtToolbox:
     if _DEFAULT is None:
         _DEFAULT = LtToolbox()
     return _DEFAULT
+
+
+GENERATOR = str(lttoolbox.BE_GENERATOR)
+ANALYSER = str(lttoolbox.BE_ANALYSER)
+
+
+def available(path: str | os.PathLike[str] = GENERATOR) -> bool:
+    """True when ``lt-proc`` and the compiled file are installed."""
+    return lttoolbox.available(path)
+
+
+def generate(
+    requests: Sequence[str], *, path: str | os.PathLike[str] = GENERATOR, timeout: float | None = None
+) -> list[str | None]:
+    """Forms for ``lemma<tag><tag>…`` requests; None where the generator has no such form.
+
+    Returns all None when ``lt-proc`` or the generator is not installed or does not
+    answer (the fallback then leaves words as they are, still marked).
+    """
+    if not requests or not available(path):
+        return [None] * len(requests)
+    lines = lttoolbox.shared(path, "generate").lookup(requests, timeout=timeout)
+    return [_first_variant(lttoolbox.form(line)) for line in lines]
+
+
+def _first_variant(form: str | None) -> str | None:
+    """The first of free variants: apertium-bel gives some verbs two participle paradigms,
+    «выяўлены/выяяленены», and only the first is a Belarusian word in those seen."""
+    if form is None or "/" not in form:
+        return form
+    return form.split("/", 1)[0] or None
+
+
+def analyse(
+    words: Sequence[str], *, path: str | os.PathLike[str] = ANALYSER, timeout: float | None = None
+) -> list[tuple[Reading, ...]]:
+    """All readings of each Belarusian word (empty for unknown words, several words or no analyser)."""
+    if not words or not available(path):
+        return [() for _ in words]
+    lines = lttoolbox.shared(path, "analyse-dictionary-case").lookup(words, timeout=timeout)
+    return [lttoolbox.readings(line) for line in lines]
