@@ -48,6 +48,14 @@ class Settings:
         """A copy with the given fields changed (None values are ignored)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
+    def engine_options(self, engine: str) -> dict[str, Any]:
+        """Constructor options of the built-in ``engine`` taken from these settings."""
+        if engine == "apertium":
+            return {"timeout": self.apertium_timeout}
+        if engine == "argos":
+            return {"packages_dir": self.argos_packages_dir, "threads": self.argos_threads}
+        return {}
+
     def glossary_paths(self) -> tuple[Path, ...]:
         """The glossary sources to load: explicit ones, else ./glossary when it exists."""
         if self.glossary is not None:

@@ -83,25 +83,13 @@ class Pipeline:
             return self._engines[lang]
         if lang in self._engine_errors:
             raise self._engine_errors[lang]
+        from .engines.base import create_engine
+        from .lang import engine_extras
+
         name = self.settings.engines.get(lang, "")
         try:
-            if name == "apertium":
-                from .engines.apertium import ApertiumEngine
-                from .lang.be_corrections import lexical_stage
-
-                engine: Any = ApertiumEngine(
-                    timeout=self.settings.apertium_timeout, post_bidix_stages=[lexical_stage()]
-                )
-            elif name == "argos":
-                from .engines.argos import ArgosEngine
-
-                engine = ArgosEngine(
-                    packages_dir=self.settings.argos_packages_dir, threads=self.settings.argos_threads
-                )
-            else:
-                from .engines.base import create_engine
-
-                engine = create_engine(name)
+            options = self.settings.engine_options(name) | engine_extras(lang, name)
+            engine: Any = create_engine(name, **options)
         except EngineUnavailable as exc:
             self._engine_errors[lang] = exc
             raise
@@ -239,19 +227,20 @@ class Pipeline:
         return [self._cache[(lang, t)] for t in texts]
 
     def _final_outputs(self, texts: Sequence[str], lang: str, engine: Any) -> list[EngineOutput]:
-        """Engine outputs after the language's repairs (Belarusian unknown-word fallback).
+        """Engine outputs after the language's repairs (lang.REPAIRS: the Belarusian unknown-word fallback).
 
         Kept apart from :meth:`_engine_outputs` so that in batch runs the repairs run on
         this thread, overlapping the engine's next chunk instead of delaying it.
         """
         raw = self._engine_outputs(texts, lang, engine)
-        if lang != "be":
+        from .lang import REPAIRS
+
+        repair = REPAIRS.get(lang)
+        if repair is None:
             return raw
         todo = {t: r for t, r in zip(texts, raw) if (lang, t) not in self._repaired}
         if todo:
-            from .lang.be_fallback import apply as apply_fallback
-
-            for text, repaired in zip(todo, apply_fallback(list(todo.values()))):
+            for text, repaired in zip(todo, repair(list(todo.values()))):
                 self._repaired[(lang, text)] = repaired
         return [self._repaired[(lang, t)] for t in texts]
 

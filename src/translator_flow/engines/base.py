@@ -6,7 +6,7 @@ third-party engines may register through the ``translator_flow.engines`` entry-p
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 from collections.abc import Callable, Sequence
 
 from ..model import EngineOutput
@@ -45,27 +45,25 @@ class Engine(Protocol):
         ...
 
 
-def _apertium() -> Engine:
+def _apertium(**options: Any) -> Engine:
     from .apertium import ApertiumEngine
 
-    return ApertiumEngine()
+    return ApertiumEngine(**options)
 
 
-def _argos() -> Engine:
+def _argos(**options: Any) -> Engine:
     from .argos import ArgosEngine
 
-    return ArgosEngine()
+    return ArgosEngine(**options)
 
 
-#: Engine factories by name (the one registry). Values are called only when needed.
-ENGINES: dict[str, Callable[[], Engine]] = {"apertium": _apertium, "argos": _argos}
-
-#: Default engine per (source, target) pair.
-DEFAULT_ENGINE: dict[tuple[str, str], str] = {("ru", "be"): "apertium", ("ru", "en"): "argos"}
+#: Engine factories by name (the one registry). Values are called only when needed, with
+#: the keyword options of the engine's constructor (from Settings and the target language).
+ENGINES: dict[str, Callable[..., Engine]] = {"apertium": _apertium, "argos": _argos}
 
 
-def create_engine(name: str) -> Engine:
-    """Build the engine registered as ``name`` (raises ConfigError for unknown names)."""
+def create_engine(name: str, **options: Any) -> Engine:
+    """Build the engine registered as ``name`` with ``options`` (ConfigError for unknown names)."""
     from ..errors import ConfigError
 
     factory = ENGINES.get(name)
@@ -78,4 +76,4 @@ def create_engine(name: str) -> Engine:
                 break
     if factory is None:
         raise ConfigError(f"Unknown engine {name!r}. Known engines: {', '.join(sorted(ENGINES))}.")
-    return factory()
+    return factory(**options)

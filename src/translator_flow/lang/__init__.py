@@ -4,13 +4,19 @@ One registry, :data:`RULES`, maps a language code to its ordered rules. :func:`p
 returns the edited text; :func:`postedit_with_offsets` also moves the engine's marks,
 since a few rules change the length of the text. Belarusian also has the unknown-word
 fallback (:mod:`.be_fallback`), which runs on engine outputs before post-editing.
+
+Two more small registries plug language extras into the pipeline without it naming a
+language: :data:`ENGINE_EXTRAS` (options a language adds to its engine, e.g. Belarusian
+lexical corrections as an Apertium stage after the bilingual lookup) and :data:`REPAIRS`
+(what runs on raw engine outputs, e.g. the Belarusian unknown-word fallback).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from ..model import Mark
+from ..model import EngineOutput, Mark
 from ._edits import Rule, apply_rules
 
 
@@ -28,6 +34,32 @@ def _en() -> tuple[Rule, ...]:
 
 #: Rules per target language (the one registry); languages not listed pass unchanged.
 RULES: dict[str, Callable[[], tuple[Rule, ...]]] = {"be": _be, "en": _en}
+
+
+def _be_apertium_extras() -> dict[str, Any]:
+    from .be_corrections import lexical_stage
+
+    return {"post_bidix_stages": [lexical_stage()]}
+
+
+#: Engine options a language adds, by (target language, engine name); called when the engine is built.
+ENGINE_EXTRAS: dict[tuple[str, str], Callable[[], dict[str, Any]]] = {("be", "apertium"): _be_apertium_extras}
+
+
+def _be_repair(outputs: Sequence[EngineOutput]) -> list[EngineOutput]:
+    from .be_fallback import apply
+
+    return apply(outputs)
+
+
+#: Repairs of raw engine outputs per target language (one output per input, in order).
+REPAIRS: dict[str, Callable[[Sequence[EngineOutput]], list[EngineOutput]]] = {"be": _be_repair}
+
+
+def engine_extras(lang: str, engine: str) -> dict[str, Any]:
+    """Options ``lang`` adds to ``engine`` (empty when it adds none)."""
+    factory = ENGINE_EXTRAS.get((lang, engine))
+    return factory() if factory is not None else {}
 
 
 def postedit(text: str, lang: str) -> str:
