@@ -49,9 +49,9 @@ def build_reports(count: int, langs: tuple[str, ...]) -> list:
                     texts.append(None if draft is None or (number % 5 == 0 and b == 7 and s == 1)
                                  else _vary(draft, number))
             drafts[lang] = texts
-        terms: dict[tuple[str, str], list[TermSpec]] = {(l, seg(i)): v for (l, i), v in TERMS.items() if seg(i)}  # type: ignore[misc]
-        marks = {(l, seg(i)): v for (l, i), v in MARKS.items() if seg(i)}
-        issues = [(l, seg(i) or "", *rest) for l, i, *rest in ISSUES]
+        terms: dict[tuple[str, str], list[TermSpec]] = {(lang, seg(i)): v for (lang, i), v in TERMS.items() if seg(i)}  # type: ignore[misc]
+        marks = {(lang, seg(i)): v for (lang, i), v in MARKS.items() if seg(i)}
+        issues = [(lang, seg(i) or "", *rest) for lang, i, *rest in ISSUES]
         reports.append(build_report(blocks, drafts, terms=terms, marks=marks, issues=issues,  # type: ignore[arg-type]
                                     source_path=f"release-{number:03d}.ru.txt"))
     return reports

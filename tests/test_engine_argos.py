@@ -7,6 +7,8 @@ and never the quality of any English.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import json
 import re
 import shutil
@@ -130,8 +132,8 @@ def test_empty_input_gives_empty_output_and_newlines_do_not_split(engine: ArgosE
 
 
 class _EmptyResult:
-    hypotheses = [[]]
-    scores = [0.0]
+    hypotheses: ClassVar[list[list[str]]] = [[]]
+    scores: ClassVar[list[float]] = [0.0]
 
 
 class _EmptyTranslator:

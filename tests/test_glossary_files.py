@@ -55,9 +55,9 @@ def test_lint_reports_every_seeded_fault_with_file_and_line() -> None:
     lines = result.output.splitlines()
     for line, words in SEEDED:
         prefix = f"{FAULTS}:{line}: "
-        assert any(l.startswith(prefix) and words in l for l in lines), (line, words, result.output)
+        assert any(out.startswith(prefix) and words in out for out in lines), (line, words, result.output)
     # Line 2 (the first «Минск») is correct: nothing is reported against it.
-    assert not any(l.startswith(f"{FAULTS}:2:") for l in lines)
+    assert not any(out.startswith(f"{FAULTS}:2:") for out in lines)
 
 
 def test_lint_of_the_starter_glossary_is_clean() -> None:

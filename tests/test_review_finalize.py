@@ -145,7 +145,7 @@ def test_outputs_are_never_overwritten_without_force(tmp_path: Path) -> None:
     finalize(review, tm_dir=None)
     before = (out / "release.final.json").read_bytes()
     edit_docx(review, {"b0s0": "Новы загаловак"})
-    with pytest.raises(OutputError, match="already exists.*--force"):
+    with pytest.raises(OutputError, match=r"already exists.*--force"):
         finalize(review, tm_dir=tmp_path / "tm")
     assert (out / "release.final.json").read_bytes() == before
     assert not (tmp_path / "tm").exists()
@@ -225,7 +225,7 @@ def test_languages_finalized_from_separate_review_files_share_one_final_json(tmp
     assert {i["lang"] for i in data["issues"]} == {"be", "en"}  # the earlier language's QA is kept
     # finalizing a language again replaces only that language, and only with --force
     edit_docx(out / "release.be.review.docx", {"b0s0": "Зусім новы цэнтр"})
-    with pytest.raises(OutputError, match="already exists"):
+    with pytest.raises(OutputError, match=r"already exists"):
         finalize(out / "release.be.review.docx", tm_dir=None)
     finalize(out / "release.be.review.docx", tm_dir=None, force=True)
     again = json.loads((out / "release.final.json").read_text(encoding="utf-8"))["segments"][0]["targets"]

@@ -114,12 +114,12 @@ def test_a_plain_docx_is_not_a_review_file(tmp_path: Path) -> None:
 
 def test_a_review_file_whose_table_lost_its_header_is_refused(package: Path) -> None:
     _tamper(package, lambda t: set_cell(t.rows[0].cells[3], "Исходный текст"))
-    with pytest.raises(ReviewImportError, match="has no table with the header"):
+    with pytest.raises(ReviewImportError, match=r"has no table with the header"):
         finalize(package, tm_dir=None)
 
 
 def test_a_publishable_draft_is_not_a_review_file(package: Path) -> None:
-    with pytest.raises(ReviewImportError, match="release.be.docx is not a translator-flow review file"):
+    with pytest.raises(ReviewImportError, match=r"release.be.docx is not a translator-flow review file"):
         finalize(package.with_name("release.be.docx"), tm_dir=None)
 
 

@@ -148,7 +148,7 @@ def test_files_load_lazily_per_language(tmp_path: Path) -> None:
     (folder / "ru-en.tmx").write_text("not xml at all", encoding="utf-8")
     fresh = TranslationMemory(folder)
     assert fresh.lookup(SOURCE, "be") is not None  # the broken English file is never parsed
-    with pytest.raises(TMError, match="ru-en.tmx is not a readable TMX file"):
+    with pytest.raises(TMError, match=r"ru-en.tmx is not a readable TMX file"):
         fresh.lookup(SOURCE, "en")
 
 

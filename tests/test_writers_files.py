@@ -83,7 +83,7 @@ def test_interrupted_write_leaves_neither_temp_nor_partial_file(tmp_path: Path, 
 def test_no_clobber_even_if_file_appears_after_the_check(tmp_path: Path) -> None:
     target = tmp_path / "x.json"
     target.write_text("someone else's", encoding="utf-8")
-    with pytest.raises(OutputError, match="use --force"):
+    with pytest.raises(OutputError, match=r"use --force"):
         atomic_write_bytes(target, b"{}")
     assert target.read_text(encoding="utf-8") == "someone else's"
     assert list(tmp_path.iterdir()) == [target]
@@ -92,9 +92,9 @@ def test_no_clobber_even_if_file_appears_after_the_check(tmp_path: Path) -> None
 def test_out_dir_that_is_a_file_is_refused_with_the_fix(report, tmp_path: Path) -> None:
     blocker = tmp_path / "out"
     blocker.write_text("", encoding="utf-8")
-    with pytest.raises(OutputError, match="--out"):
+    with pytest.raises(OutputError, match=r"--out"):
         write_outputs(report, blocker)
-    with pytest.raises(OutputError, match="--out"):
+    with pytest.raises(OutputError, match=r"--out"):
         write_outputs(report, blocker / "sub")
 
 
@@ -102,14 +102,14 @@ def test_unwritable_out_dir_is_refused_with_the_fix(report, tmp_path: Path, monk
     import translator_flow.writers.atomic as atomic
 
     monkeypatch.setattr(atomic.os, "access", lambda *a, **k: False)  # root ignores chmod, so simulate it
-    with pytest.raises(OutputError, match="not writable.*--out"):
+    with pytest.raises(OutputError, match=r"not writable.*--out"):
         write_outputs(report, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_target_that_is_a_folder_is_refused_even_with_force(report, tmp_path: Path) -> None:
     (tmp_path / "release.json").mkdir()
-    with pytest.raises(OutputError, match="is a folder"):
+    with pytest.raises(OutputError, match=r"is a folder"):
         write_outputs(report, tmp_path, force=True)
 
 

@@ -211,7 +211,7 @@ def test_tampered_xliff_is_refused(tmp_path: Path, change, message: str) -> None
 def test_foreign_xliff_is_not_a_review_file(tmp_path: Path, content: str, why: str) -> None:
     path = tmp_path / "other.xlf"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(ReviewImportError, match="other.xlf is not a translator-flow review file") as raised:
+    with pytest.raises(ReviewImportError, match=r"other.xlf is not a translator-flow review file") as raised:
         finalize(path, tm_dir=None)
     assert why in str(raised.value)
 
@@ -262,7 +262,7 @@ def test_names_from_the_file_cannot_escape_the_output_folder(tmp_path: Path, att
     path.parent.mkdir()
     write_xliff(sample_report(), "be", path)
     _tampered(path, lambda r: r.set(attribute, value))
-    with pytest.raises(ReviewImportError, match="no valid target language"):
+    with pytest.raises(ReviewImportError, match=r"no valid target language"):
         finalize(path, tmp_path / "out", tm_dir=tmp_path / "tm")
     assert not (tmp_path / "out").exists() and not (tmp_path / "tm").exists()
 

@@ -18,6 +18,7 @@ from .errors import EngineUnavailable, TranslatorFlowError
 from .model import (
     Document,
     EngineOutput,
+    Origin,
     RunReport,
     RunSignature,
     Segment,
@@ -166,7 +167,7 @@ class Pipeline:
                     tm_text = exact.target
                 else:
                     suggestions = tuple(m.as_note() for m in tm.suggest(segment.source, lang))
-            text, hits = segment.source, ()
+            text, hits = segment.source, tuple[TermHit, ...]()
             if tm_text is None and glossary is not None:
                 found = glossary.find(segment.source)
                 if found:
@@ -205,7 +206,7 @@ class Pipeline:
                 drafts[seg.id] = replace(_untranslated(seg, lang, error), term_hits=hits, suggestions=suggestions)
                 continue
             text, marks = postedit_with_offsets(output.text, lang, output.marks)
-            origin = "glossary" if any(h.target_form for h in hits) else "mt"
+            origin: Origin = "glossary" if any(h.target_form for h in hits) else "mt"
             drafts[seg.id] = TargetSegment(
                 seg.id, lang, text, origin, marks=marks, term_hits=hits, suggestions=suggestions
             )

@@ -69,7 +69,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     chunks, forced = _chunks(text)
     spans = _cover(text, _razdel_spans(text, chunks))
     spans = _split_starters(text, spans)
-    return _merge(text, spans, forced)
+    return [(start, end) for start, end in _merge(text, spans, forced)]
 
 
 #: razdel's sentenize slows down quadratically on a long run without sentence ends

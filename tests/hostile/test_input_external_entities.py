@@ -6,6 +6,8 @@ asserts that the secret never appears and that the server received no request.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import io
 import threading
 import zipfile
@@ -22,7 +24,7 @@ SECRET = "TOP-SECRET-7f3a9"
 
 
 class _Recorder(BaseHTTPRequestHandler):
-    hits: list[str] = []
+    hits: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         type(self).hits.append(self.path)

@@ -158,7 +158,7 @@ class Pipeline:
         self._buf = bytearray()
         try:
             for argv in self.stages:
-                err = tempfile.TemporaryFile()
+                err = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the stage; closed in close()
                 self._stderr.append(err)
                 first = not self.procs
                 proc = subprocess.Popen(

@@ -279,7 +279,7 @@ def _translation_class() -> type:
     if _TRANSLATION_CLASS is None:
         from argostranslate.translate import Language, PackageTranslation
 
-        class SentenceTranslation(PackageTranslation):  # type: ignore[misc, valid-type]
+        class SentenceTranslation(PackageTranslation):
             """PackageTranslation whose sentences come from translator-flow's segmenter."""
 
             def __init__(self, pkg: Any, translator: Any, sentencizer: Any) -> None:
@@ -368,7 +368,7 @@ def _restore_terms(output: str, terms: list[str]) -> str:
     for term in dict.fromkeys(terms):
         if not term.strip() or term in output:
             continue
-        output = _loose_pattern(term).sub(lambda _m, t=term: t, output)
+        output = _loose_pattern(term).sub(lambda _m, t=term: t, output)  # type: ignore[misc]
     return output
 
 

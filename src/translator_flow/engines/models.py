@@ -100,7 +100,7 @@ def _stub(name: str, **attrs: Any) -> types.ModuleType:
             raise AttributeError(attr)
         raise ImportError(f"{name}.{attr}: {name} was {_STUB_MESSAGE}")
 
-    stub.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    stub.__getattr__ = __getattr__  # type: ignore[method-assign]
     return stub
 
 

@@ -212,7 +212,7 @@ class BelarusianForms:
                 plans.append(self._plan(w, role, readings, prefer) if role != "fixed" else None)
             plans_per_item.append(plans)
         units = []
-        for (ws, rs, _, _), plans in zip(layouts, plans_per_item):
+        for (_ws, rs, _, _), plans in zip(layouts, plans_per_item):
             head = _head_tags(rs, plans)
             for role, plan in zip(rs, plans):
                 if isinstance(plan, _Plan):

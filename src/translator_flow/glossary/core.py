@@ -92,9 +92,9 @@ class Glossary:
 
     def prepare_be(self, entry_ids: set[str] | None = None) -> None:
         """Compute the Belarusian paradigms of these entries (all when None) in one batch."""
-        if entry_ids is not None and len(self.entries) <= PREPARE_ALL_LIMIT:
-            if any(i not in self._paradigms for i in entry_ids):
-                entry_ids = None  # small glossary: do everything in the same runs
+        if (entry_ids is not None and len(self.entries) <= PREPARE_ALL_LIMIT
+                and any(i not in self._paradigms for i in entry_ids)):
+            entry_ids = None  # small glossary: do everything in the same runs
         ids = [e.id for e in self.entries if e.be and e.active] if entry_ids is None else sorted(entry_ids)
         todo = [i for i in ids if i not in self._paradigms]
         if not todo:

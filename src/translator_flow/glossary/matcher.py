@@ -356,8 +356,8 @@ def _readings(span: list[_Token], pattern: Pattern) -> list[Reading] | None:
         for a in analyses:
             if a.fixed:
                 continue
-            key = (a.case, a.number or "sg")
-            options[key] = max(options.get(key, 0.0), a.score)
+            reading = (a.case, a.number or "sg")
+            options[reading] = max(options.get(reading, 0.0), a.score)
         if not options:
             return None
         per_word.append(options)

@@ -93,7 +93,7 @@ _NBSP_INITIAL = re.compile(r"(?<![^\W\d_])(?<=[А-ЯЁІЎ]\.) (?=[А-ЯЁІЎ][
 
 def nbsp_edits(text: str) -> list[Edit]:
     """No-break spaces: «10 тыс.», «2025 г.», «№ 5», «10 000», «А. Лукашэнка»."""
-    spans = set()
+    spans: set[int] = set()
     for pattern in (_NBSP_AFTER_NUMBER, _NBSP_NUMBER_SIGN, _NBSP_INITIAL):
         spans.update(m.start() for m in pattern.finditer(text))
     for m in _NBSP_THOUSANDS.finditer(text):  # «10 000», «1 250 000»: digit groups
@@ -203,9 +203,9 @@ def short_participle_edits(text: str) -> list[Edit]:
         m = _FLAGGED_WORD.match(text, start + 1)
         word = m.group() if m else ""
         low = word.lower()
-        if low.endswith(("нае", "тае", "ная", "тая")):
-            edits.append(Edit(start, m.end(), word[:-1]))  # m is set: word is not empty
-        elif low.endswith(("ны", "ты")):
+        if m and low.endswith(("нае", "тае", "ная", "тая")):
+            edits.append(Edit(start, m.end(), word[:-1]))
+        elif m and low.endswith(("ны", "ты")):
             edits.append(Edit(start, m.end(), word[:-1] + ("А" if word[-1].isupper() else "а")))
         else:
             edits.append(Edit(start, start + 1, ""))

@@ -183,8 +183,8 @@ def rewrite_bidix_stream(stream: str) -> str:
     changed = True
     while changed:
         changed = False
-        for fix, replacement in compiled:
-            stream, n = fix.subn(replacement, stream, count=1)
+        for pattern, replacement in compiled:
+            stream, n = pattern.subn(replacement, stream, count=1)
             changed = changed or n > 0
     return re.sub(_SHORT_PP[0], _SHORT_PP[1], stream)
 

@@ -294,15 +294,15 @@ def _participle(lemma: str, request: Request, pos_models: list[tuple[str, str]])
 def _alternatives(job: _Job) -> list[_Alt]:
     """Ways to produce the job's form, best first."""
     if job.generation_lemma:
-        out = []
+        direct: list[_Alt] = []
         for r in job.readings:
             gender, number, case = r.tags[1], r.tags[-2], r.tags[-1]
             if r.tags[0] == "np" and len(r.tags) >= 4:
                 gender = r.tags[2]
             g = "mfn" if number == "pl" else (gender if gender in ("m", "f", "nt") else "m")
             anim = "aa" if "aa" in r.tags else "nn"
-            out.append(_direct(job.word, Request(f"<adj>{adj_tail(g, number, case, anim)}")))
-        return out
+            direct.append(_direct(job.word, Request(f"<adj>{adj_tail(g, number, case, anim)}")))
+        return direct
     if job.entry is None or job.entry.pos in ("adv", "other"):  # nothing to generate
         return []
     head = job.entry.be.split(" ")[0]

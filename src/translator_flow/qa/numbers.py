@@ -168,8 +168,8 @@ def parse_numbers(text: str, lang: str) -> tuple[Number, ...]:
     if lang not in COMMA_DECIMAL_LANGS:
         for m in _AMPM_RE.finditer(text):
             if free(*m.span()):
-                hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
-                found.append(Number(Decimal(hour), m[0], m.start(), m.end()))
+                twelve_hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
+                found.append(Number(Decimal(twelve_hour), m[0], m.start(), m.end()))
                 if m[2] and int(m[2]):
                     found.append(Number(Decimal(int(m[2])), m[0], m.start(), m.end()))
                 taken.append(m.span())

@@ -8,8 +8,10 @@ and jinja2 are imported only when something is rendered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import OutputError
 from ..model import RunReport
@@ -116,7 +118,7 @@ def _render(kind: str, report: RunReport, langs: list[str], stem: str) -> bytes:
     raise ValueError(f"unknown output kind {kind!r}")
 
 
-def _xliff_writer():  # type: ignore[no-untyped-def]
+def _xliff_writer() -> Callable[..., Any]:
     try:
         from .xliff import write_xliff
     except ImportError as exc:

@@ -69,7 +69,8 @@ def template(*, landscape: bool, font_size: float, comments: bool) -> Template:
     normal.font.size = Pt(font_size)
     if comments:
         doc.comments  # noqa: B018  (creates the comments part, its relationship and content type)
-    width_cm = (section.page_width - section.left_margin - section.right_margin) / 360000
+    # Every margin was just set, and the default section has a page width.
+    width_cm = (section.page_width - section.left_margin - section.right_margin) / 360000  # type: ignore[operator]
     # python-docx resolves a default style to "no style element"; keep that (None).
     default = doc.styles.default(doc.styles["Normal"].type)
     style_ids = {name: None if doc.styles[name] == default else doc.styles[name].style_id for name in STYLE_NAMES}

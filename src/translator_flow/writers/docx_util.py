@@ -33,7 +33,7 @@ def _w(tag: str) -> str:
 
 # Qualified names computed once: runs and cells are created thousands of times per batch.
 P, R, T, BR, TAB, PPR, RPR, VAL = _w("p"), _w("r"), _w("t"), _w("br"), _w("tab"), _w("pPr"), _w("rPr"), _w("val")
-B, I, COLOR, SZ, HIGHLIGHT, U, LANG = _w("b"), _w("i"), _w("color"), _w("sz"), _w("highlight"), _w("u"), _w("lang")
+B, I, COLOR, SZ, HIGHLIGHT, U, LANG = _w("b"), _w("i"), _w("color"), _w("sz"), _w("highlight"), _w("u"), _w("lang")  # noqa: E741 - I is w:i
 TC, TR, TCPR, TCW, SHD, ID = _w("tc"), _w("tr"), _w("tcPr"), _w("tcW"), _w("shd"), _w("id")
 
 RED = "C00000"

@@ -35,7 +35,7 @@ def _blocks(report: RunReport, lang: str) -> list[tuple[str, list[tuple[str, boo
     """(kind, parts) of every block that has something to publish, in reading order."""
     by_block = segments_by_block(report)
     drafts = targets_by_id(report.translations[lang])
-    out = []
+    out: list[tuple[str, list[tuple[str, bool]]]] = []
     for block in report.document.blocks:
         parts = publish_block_parts(block, by_block.get(block.index, []), drafts)
         if "".join(t for t, _ in parts).strip():
