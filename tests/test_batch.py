@@ -41,7 +41,7 @@ def test_a_corrupt_document_in_the_middle_does_not_stop_the_others(tmp_path: Pat
     result = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be"])
     assert result.exit_code == 4, result.output
     assert "b.ru.docx" in result.output
-    rows = list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "batch-report.csv").read_text(encoding="utf-8").splitlines()))
     assert [Path(r["document"]).name for r in rows] == ["a.ru.txt", "b.ru.docx", "c.ru.txt"]
     assert [r["status"] for r in rows] == ["ok", "failed", "ok"]
     assert rows[1]["error"] and int(rows[0]["segments"]) > 0
@@ -60,7 +60,7 @@ def test_rerun_skips_unchanged_documents_and_redoes_changed_ones(tmp_path: Path)
     assert first.exit_code == 0, first.output
     write_release(indir / "r1.ru.txt", 7, paragraphs=1)  # changed source
     second = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be"])
-    rows = list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "batch-report.csv").read_text(encoding="utf-8").splitlines()))
     assert [r["status"] for r in rows] == ["skipped", "ok"], second.output
 
 
@@ -93,7 +93,7 @@ def test_ctrl_c_mid_run_leaves_no_partial_outputs_and_resume_finishes(tmp_path: 
 
     resumed = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be"])
     assert resumed.exit_code == 0, resumed.output
-    rows = list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "batch-report.csv").read_text(encoding="utf-8").splitlines()))
     statuses = {Path(r["document"]).name: r["status"] for r in rows}
     assert sum(s == "skipped" for s in statuses.values()) == len(finished)
     assert sum(s == "ok" for s in statuses.values()) == total - len(finished)
@@ -109,7 +109,7 @@ def test_jobs_spread_documents_over_processes(tmp_path: Path, jobs: int) -> None
         write_release(indir / f"r{n}.ru.txt", n, paragraphs=1)
     result = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be", "--jobs", str(jobs)])
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "batch-report.csv").read_text(encoding="utf-8").splitlines()))
     assert [r["status"] for r in rows] == ["ok"] * 3
 
 
@@ -123,7 +123,7 @@ def test_batch_never_replaces_files_it_did_not_write_without_force(tmp_path: Pat
     foreign.write_text("an editor's file", encoding="utf-8")
     result = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be"])
     assert result.exit_code == 4, result.output
-    rows = list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "batch-report.csv").read_text(encoding="utf-8").splitlines()))
     assert [r["status"] for r in rows] == ["ok", "failed"] and "--force" in rows[1]["error"]
     assert foreign.read_text(encoding="utf-8") == "an editor's file"
     forced = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be", "--force"])
@@ -139,5 +139,5 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path: Pat
     for _ in range(2):
         result = CliRunner().invoke(cli, ["batch", str(indir), "--out", str(out), "--to", "be"])
         assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((out / "batch-report.csv").read_text(encoding="utf-8").splitlines()))
     assert [Path(r["document"]).name for r in rows] == ["r0.ru.txt"]

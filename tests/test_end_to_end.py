@@ -121,6 +121,7 @@ def test_glossary_terms_are_placed_in_the_belarusian_draft(smolensk_run) -> None
         assert hit.entry_id in html_source  # the review names the entry
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by `make test`")
 def test_review_docx_converts_with_libreoffice(tmp_path: Path) -> None:
     sample = ROOT / "samples" / "trade-fair.ru.txt"
@@ -164,6 +165,7 @@ def test_every_json_issue_is_in_both_review_files(smolensk_run) -> None:
         assert message in html_text, issue
 
 
+@pytest.mark.slow
 @needs_shared
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is installed by `make test`")
 def test_unknown_words_are_word_comments_that_libreoffice_shows(smolensk_run, tmp_path: Path) -> None:

@@ -75,6 +75,7 @@ def test_python_docx_edits_reach_final_docx_html_and_json(tmp_path: Path) -> Non
     assert not any(i["segment_id"] == "b3s0" and i["check"] == "empty" for i in issues)
 
 
+@pytest.mark.slow
 def test_the_same_after_libreoffice_saved_the_edited_file(tmp_path: Path) -> None:
     out = tmp_path / "out"
     report = write_package(out)

@@ -164,6 +164,7 @@ def test_a_stem_too_long_for_the_facts_is_hashed_and_taken_from_the_file_name(tm
     assert read_review_docx(path).stem == intact == safe_stem(stem)  # both made safe the same way
 
 
+@pytest.mark.slow
 def test_word_then_libreoffice_still_finalizes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_package(out, _report())

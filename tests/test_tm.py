@@ -196,6 +196,7 @@ def _corpus(n: int) -> list[str]:
             f"{rng.randint(1, 28)} {rng.choice(['марта', 'апреля', 'мая'])} {2000 + i % 25} года." for i in range(n)]
 
 
+@pytest.mark.slow
 def test_near_matches_equal_brute_force_and_are_fast_on_10k_units(tmp_path: Path) -> None:
     sentences = _corpus(10_000)
     memory = TranslationMemory(tmp_path)

@@ -22,7 +22,7 @@ from translator_flow.writers.manifest import read_review_manifest
 from translator_flow.writers.review_docx import main_table_header
 
 SOFFICE = shutil.which("soffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+pytestmark = [pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed"), pytest.mark.slow]
 PDF_WITH_COMMENTS = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
 
 

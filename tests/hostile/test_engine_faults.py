@@ -72,6 +72,7 @@ def _assert_translated(out) -> None:
     ("mode", "reason"),
     [("hang", "no output within"), ("crash", "exited with code 3"), ("empty", "empty translation")],
 )
+@pytest.mark.slow
 def test_faulty_segment_is_marked_and_the_rest_translated(mode, reason):
     with ApertiumEngine(timeout=TIMEOUT, stage_override={"apertium-pretransfer": _faulty(mode)}) as engine:
         texts = [OK[0], f"Предложение номер {TRIGGER}.", OK[1]]
@@ -90,6 +91,7 @@ def test_faulty_segment_is_marked_and_the_rest_translated(mode, reason):
         _assert_translated(again)
 
 
+@pytest.mark.slow
 def test_hung_stage_is_killed_within_two_timeouts():
     duration = "97.3"  # identifies our sleep among the machine's processes
     with ApertiumEngine(timeout=TIMEOUT, stage_override={"apertium-pretransfer": ["sleep", duration]}) as engine:
@@ -101,6 +103,7 @@ def test_hung_stage_is_killed_within_two_timeouts():
         assert not _sleeping(duration), "the hung stage's process group was killed"
 
 
+@pytest.mark.slow
 def test_broken_install_gives_up_after_three_segments_in_a_row():
     crash = ["sh", "-c", "head -c 5; exit 1"]
     with ApertiumEngine(timeout=TIMEOUT, stage_override={"apertium-pretransfer": crash}) as engine:

@@ -15,6 +15,8 @@ from translator_flow.errors import ReaderError
 from translator_flow.readers import read_document
 from translator_flow.segment import segment_document
 
+pytestmark = pytest.mark.slow  # seconds each: the quick loop (-m 'not slow') skips them
+
 PARAGRAPH = (
     "Губернатор Смоленской области В. Анохин провёл встречу с делегацией Республики Беларусь. "
     "«Мы готовы к работе. Планов много», — подчеркнул он. "

@@ -22,6 +22,8 @@ from lxml import html as lxml_html
 from translator_flow.config import Settings
 from translator_flow.pipeline import Pipeline
 
+pytestmark = pytest.mark.slow  # seconds each: the quick loop (-m 'not slow') skips them
+
 WORDS = ["губернатор", "область", "встреча", "сотрудничество", "Минск", "проект", "дальнейшее",
          "завод", "тонн", "года", "Smolensk", "IT-парк", "COVID-19", "🚜", "№", "т.е.", "г.", "тыс."]
 NUMBERS = ["10", "1 250,5", "25 %", "2025", "12.03.2025", "3-й", "0,5"]
