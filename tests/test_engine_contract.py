@@ -40,7 +40,7 @@ def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     if name == "argos":
         home = request.getfixturevalue("argos_home")
         settings = settings.with_options(argos_packages_dir=home.packages_dir)
-    src, tgt = PAIRS[name]
+    tgt = PAIRS[name][1]
     built = create_engine(name, **settings.engine_options(name), **engine_extras(tgt, name))
     yield built
     built.close()
