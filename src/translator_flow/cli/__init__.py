@@ -24,6 +24,9 @@ class ErrorHandlingGroup(click.Group):
         except TranslatorFlowError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:  # Ctrl-C anywhere: the shell's 130, not a traceback
+            click.echo("\nInterrupted.", err=True)
+            ctx.exit(130)
 
 
 @click.group(cls=ErrorHandlingGroup, context_settings={"help_option_names": ["-h", "--help"]})

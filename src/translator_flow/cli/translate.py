@@ -9,7 +9,6 @@ import click
 
 from ..errors import EXIT_ENGINE_UNAVAILABLE, EXIT_QA_BLOCKING, TranslatorFlowError
 
-SAMPLE_SUFFIXES = (".txt", ".docx", ".html", ".htm")
 
 
 def _settings(config: Path | None, **options: object):
@@ -130,9 +129,12 @@ def translate(inputs, targets, out_dir, glossary, tm_dir, force, combined, xliff
               show_default=True, help="Where to write the outputs (overwritten).")
 def demo(samples: Path, out_dir: Path) -> None:
     """Translate the shipped sample releases into OUT (be and en) and list the outputs."""
-    inputs = sorted(p for p in samples.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES)
+    from ..readers import supported_extensions
+
+    suffixes = supported_extensions()  # the readers' registry: one list for translate, batch, demo
+    inputs = sorted(p for p in samples.iterdir() if p.suffix.lower() in suffixes)
     if not inputs:
-        raise click.UsageError(f"No sample releases ({', '.join(SAMPLE_SUFFIXES)}) in {samples}.")
+        raise click.UsageError(f"No sample releases ({', '.join(suffixes)}) in {samples}.")
     settings = _settings(None, out_dir=out_dir, force=True, combined=True)
     code = run_translate(inputs, settings, None)
     click.echo(f"\nOutputs are in {out_dir.resolve()}/ — open the *.review.html files in a browser,")
