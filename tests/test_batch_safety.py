@@ -161,3 +161,26 @@ def test_a_signal_to_the_batch_leaves_no_worker_or_engine_process(tmp_path: Path
     left = marked_processes(mark)
     assert not left, f"processes left after {signal.Signals(sig).name}: {left}"
     assert not [p for p in out.rglob("*") if p.name.startswith(".tf-tmp")]
+
+
+def test_resume_without_an_english_model_never_marks_documents_failed(tmp_path: Path) -> None:
+    indir, out, empty = tmp_path / "in", tmp_path / "out", tmp_path / "no-models"
+    indir.mkdir()
+    empty.mkdir()
+    write_release(indir / "r.ru.txt", 1)
+    config = tmp_path / "tf.toml"
+    config.write_text(f'argos_packages_dir = "{empty}"\n', encoding="utf-8")
+    args = ["batch", str(indir), "--out", str(out), "--to", "be,en", "--config", str(config)]
+    for _ in range(2):  # the first run and its resume: the same honest answer
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 3, result.output
+        rows = report_rows(out)
+        assert [r["status"] for r in rows] == ["incomplete"], rows
+        assert "models install ru-en" in rows[0]["error"]
+        assert (out / "r.be.review.html").exists()
+    # a document finished for be only is skipped on resume, whatever the English model's state
+    be_only = ["batch", str(indir), "--out", str(out), "--to", "be", "--config", str(config)]
+    assert CliRunner().invoke(cli, be_only).exit_code == 0
+    assert [r["status"] for r in report_rows(out)] == ["ok"]
+    assert CliRunner().invoke(cli, be_only).exit_code == 0
+    assert [r["status"] for r in report_rows(out)] == ["skipped"]

@@ -282,6 +282,10 @@ def run_batch(
         rel = rel_of(path)
         if result.status == "ok":
             state[rel] = {"key": keys[path], "outputs": sorted(result.outputs)}
+        elif result.status == "incomplete":
+            # Some languages were written (e.g. be without an English model): this batch owns
+            # those files, so the next run redoes the document and may replace them.
+            state[rel] = {"key": None, "outputs": sorted(result.outputs)}
         elif rel not in owned:
             state.pop(rel, None)  # e.g. refused to replace files this batch did not write
         save_state()
