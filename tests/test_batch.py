@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
-
-_register()
+from translator_flow.cli import cli
 
 SENTENCES = [
     "Губернатор области провёл совещание с руководителями районов.",

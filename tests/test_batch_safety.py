@@ -17,10 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from translator_flow.batch import output_plan, scan_inputs
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.csvsafe import escape_cell
-
-_register()
 
 
 def write_release(path: Path, n: int, paragraphs: int = 1) -> None:

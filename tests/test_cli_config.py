@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
-
-_register()
+from translator_flow.cli import cli
 
 
 @pytest.mark.parametrize("toml, says", [

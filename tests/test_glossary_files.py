@@ -12,14 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.errors import GlossaryError
 from translator_flow.glossary import Glossary, load_glossary
 from translator_flow.glossary.csvio import read_csv
 from translator_flow.glossary.entries import Entry, parse_be_forms
 from translator_flow.glossary.tbx import read_tbx, write_tbx
-
-_register()
 
 ROOT = Path(__file__).resolve().parents[1]
 FAULTS = ROOT / "tests" / "data" / "glossary" / "faults.csv"

@@ -48,18 +48,20 @@ COMMANDS: list[tuple[str, str]] = [
 ]
 
 
-def _register() -> None:
-    from importlib import import_module
-
-    for module_name, attr in COMMANDS:
-        module = import_module(f"{__name__}.{module_name}")
-        cli.add_command(getattr(module, attr))
-
-
 def main() -> None:
     """Console-script entry point."""
-    _register()
     cli(prog_name="translator-flow")
+
+
+# Commands are registered when this package is imported (the modules hold only click
+# declarations; each imports its heavy libraries inside the command function), so
+# ``from translator_flow.cli import cli`` is the whole command tree, for tests too.
+# At the bottom because the command modules import ErrorHandlingGroup from here.
+from importlib import import_module  # noqa: E402
+
+for _module_name, _attr in COMMANDS:
+    cli.add_command(getattr(import_module(f"{__name__}.{_module_name}"), _attr))
+del _module_name, _attr
 
 
 if __name__ == "__main__":  # pragma: no cover
