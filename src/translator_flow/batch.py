@@ -28,7 +28,7 @@ from .config import Settings
 from .csvsafe import escape_row
 from .runsafety import STOP_SIGNALS, install_handlers, raise_terminated, stop_workers
 from .runsafety import BatchTerminated as BatchTerminated  # re-exported for callers
-from .errors import TranslatorFlowError
+from .errors import EXIT_ENGINE_UNAVAILABLE, EXIT_OK, EXIT_QA_BLOCKING, TranslatorFlowError
 
 if TYPE_CHECKING:
     from .model import RunReport
@@ -202,7 +202,7 @@ def _finish(pipeline: object, report: RunReport | Exception, path: Path, out_dir
                               error=str(exc), exit_code=exc.exit_code)
     except Exception as exc:  # one broken document must never stop the others
         return DocumentResult(str(path), "failed", seconds=round(time.perf_counter() - start, 3),
-                              error=f"{type(exc).__name__}: {exc}", exit_code=1)
+                              error=f"{type(exc).__name__}: {exc}", exit_code=EXIT_QA_BLOCKING)
     counts = {"blocking": 0, "warning": 0, "info": 0}
     for issue in report.issues():
         counts[issue.severity] += 1
@@ -210,7 +210,7 @@ def _finish(pipeline: object, report: RunReport | Exception, path: Path, out_dir
     return DocumentResult(
         str(path), "incomplete" if missing else "ok", segments=len(report.segments),
         seconds=round(time.perf_counter() - start, 3), error="; ".join(missing),
-        exit_code=3 if missing else 0, outputs=report.outputs, **counts,
+        exit_code=EXIT_ENGINE_UNAVAILABLE if missing else EXIT_OK, outputs=report.outputs, **counts,
     )
 
 

@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from ..errors import TranslatorFlowError
+from ..errors import EXIT_INTERRUPTED, TranslatorFlowError, exit_code_for
 
 
 class ErrorHandlingGroup(click.Group):
@@ -23,10 +23,10 @@ class ErrorHandlingGroup(click.Group):
             return super().invoke(ctx)
         except TranslatorFlowError as exc:
             click.echo(f"Error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
+            ctx.exit(exit_code_for(exc))
         except KeyboardInterrupt:  # Ctrl-C anywhere: the shell's 130, not a traceback
             click.echo("\nInterrupted.", err=True)
-            ctx.exit(130)
+            ctx.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=ErrorHandlingGroup, context_settings={"help_option_names": ["-h", "--help"]})

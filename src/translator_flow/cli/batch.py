@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import EXIT_INTERRUPTED
 from .translate import _settings, common_options
 
 
@@ -55,7 +56,7 @@ def batch(indir, targets, out_dir, glossary, tm_dir, force, combined, xliff, for
         except KeyboardInterrupt:
             click.echo("\nInterrupted. Finished documents are kept; run the same command again to "
                        "resume.", err=True)
-            raise SystemExit(130) from None
+            raise SystemExit(EXIT_INTERRUPTED) from None
     counts: dict[str, int] = {}
     for result in report.results:
         counts[result.status] = counts.get(result.status, 0) + 1
