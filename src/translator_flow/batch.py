@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 
 from . import __version__
 from .config import Settings
+from .batch_schedule import translate_documents
 from .csvsafe import escape_row
 from .runsafety import STOP_SIGNALS, install_handlers, raise_terminated, stop_workers
 from .runsafety import BatchTerminated as BatchTerminated  # re-exported for callers
@@ -296,7 +297,7 @@ def run_batch(
     try:
         if jobs <= 1 or len(todo) <= 1:
             start = time.perf_counter()
-            for path, report in pipeline.translate_documents(todo):  # type: ignore[attr-defined]
+            for path, report in translate_documents(pipeline, todo):  # type: ignore[arg-type]
                 sub, stem = plan[path]
                 force = start_writing(path)
                 record(path, _finish(pipeline, report, path, out_root / sub, stem, start, force))
