@@ -20,7 +20,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Iterator
 
 from . import __version__
@@ -153,7 +153,7 @@ def run_key(path: Path, settings: Settings, glossary_hash: str, tm_state: str = 
 
 
 # -- worker side (one Pipeline per process, engines started once) --------------------------
-_WORKER: dict[str, object] = {}
+_WORKER: dict[str, Any] = {}
 
 
 def _worker_init(settings: Settings, worker: bool = False) -> None:
@@ -172,7 +172,7 @@ def _worker_stop(signum: int, frame: object) -> None:
     pipeline = _WORKER.pop("pipeline", None)
     try:
         if pipeline is not None:
-            pipeline.close()  # type: ignore[attr-defined]
+            pipeline.close()
     finally:
         os._exit(128 + signum)
 
@@ -182,7 +182,7 @@ def _translate_one(path: Path, out_dir: Path, stem: str, force: bool) -> Documen
     pipeline = _WORKER["pipeline"]
     start = time.perf_counter()
     try:
-        report: RunReport | Exception = pipeline.translate_document(path)  # type: ignore[attr-defined]
+        report: RunReport | Exception = pipeline.translate_document(path)
     except Exception as exc:  # reported in the batch report, never stops the others
         report = exc
     return _finish(pipeline, report, path, out_dir, stem, start, force)
@@ -297,13 +297,13 @@ def run_batch(
     try:
         if jobs <= 1 or len(todo) <= 1:
             start = time.perf_counter()
-            for path, report in translate_documents(pipeline, todo):  # type: ignore[arg-type]
+            for path, report in translate_documents(pipeline, todo):
                 sub, stem = plan[path]
                 force = start_writing(path)
                 record(path, _finish(pipeline, report, path, out_root / sub, stem, start, force))
                 start = time.perf_counter()
         else:
-            _WORKER.pop("pipeline").close()  # type: ignore[union-attr]
+            _WORKER.pop("pipeline").close()
             with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
                                      initargs=(settings, True)) as pool:
                 try:
@@ -318,7 +318,7 @@ def run_batch(
         install_handlers(previous)
         worker = _WORKER.pop("pipeline", None)
         if worker is not None:
-            worker.close()  # type: ignore[union-attr]
+            worker.close()
 
     ordered = tuple(results[p] for p in inputs if p in results) + tuple(
         DocumentResult(str(p), "unsupported", error=f"not a release format ({p.suffix or 'no extension'})")

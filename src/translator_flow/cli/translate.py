@@ -56,6 +56,7 @@ def run_translate(inputs: list[Path], settings, fail_on: str | None, echo=click.
             echo(f"Error: {outcome.error}", err=True)
             continue
         echo(f" done in {outcome.seconds:.1f} s — {_summary(outcome.report)}")
+        assert outcome.report is not None  # no error: a report
         for output in outcome.report.outputs:
             echo(f"    {output}")
         unavailable.update(outcome.unavailable)
