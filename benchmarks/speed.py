@@ -82,6 +82,7 @@ def measure(kind: str, folder: Path) -> dict:
     """
     from translator_flow.batch import run_batch
     from translator_flow.config import Settings
+    from translator_flow.batch_schedule import translate_documents
     from translator_flow.pipeline import Pipeline
 
     settings = Settings(targets=("be",), tm_dir=None, glossary=(ROOT / "glossary",), force_language=True)
@@ -90,7 +91,7 @@ def measure(kind: str, folder: Path) -> dict:
     engines_mb = 0.0
     if kind == "stage":
         with Pipeline(settings) as pipeline:
-            reports = [report for _, report in pipeline.translate_documents(inputs)]
+            reports = [report for _, report in translate_documents(pipeline, inputs)]
             engines_mb = children_peak_mb()  # Apertium stages and lt-proc, before they stop
         assert not [r for r in reports if isinstance(r, Exception)], reports
         segments = sum(len(r.segments) for r in reports)

@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
-
-_register()
+from translator_flow.cli import cli
 
 SENTENCES = [
     "Губернатор области провёл совещание с руководителями районов.",
@@ -85,6 +83,7 @@ def test_ctrl_c_mid_run_leaves_no_partial_outputs_and_resume_finishes(tmp_path: 
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
     process.wait(timeout=60)
+    assert process.returncode == 130, process.stderr.read().decode() if process.stderr else ""
     finished = finished_documents()
     assert 1 <= len(finished) < total, "interrupt came too late to test resuming"
     assert not [p for p in out.rglob("*") if p.name.startswith(".tf-tmp")], "temporary files left"

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from translator_flow.cli import _register, cli
-
-_register()
+from translator_flow.cli import cli
 
 RELEASE = (
     "Делегация посетила Минск\n\n"

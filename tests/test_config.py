@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.config import Settings, load_settings, parse_targets
 from translator_flow.errors import ConfigError
-
-_register()
 
 
 def test_toml_settings_are_converted(tmp_path: Path) -> None:

@@ -17,11 +17,9 @@ import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
 
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.config import Settings
 from translator_flow.pipeline import Pipeline
-
-_register()
 
 ROOT = Path(__file__).resolve().parents[1]
 SMOLENSK = ROOT.parent / "shared" / "corpus" / "smolensk-belarus-cooperation.ru.txt"

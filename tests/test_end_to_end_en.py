@@ -13,9 +13,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
-
-_register()
+from translator_flow.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASE = (

@@ -86,9 +86,7 @@ apertium = pytest.mark.skipif(
 
 @apertium
 def test_eval_command_on_the_real_pipeline(tmp_path: Path) -> None:
-    from translator_flow.cli import _register, cli
-
-    _register()
+    from translator_flow.cli import cli
     src, ref, tsv = tmp_path / "src.txt", tmp_path / "ref.txt", tmp_path / "out.tsv"
     src.write_text("\n".join(SRC) + "\n", encoding="utf-8")
     ref.write_text("\n".join(REF) + "\n", encoding="utf-8")
@@ -101,9 +99,7 @@ def test_eval_command_on_the_real_pipeline(tmp_path: Path) -> None:
 
 @apertium
 def test_eval_command_rejects_misaligned_files(tmp_path: Path) -> None:
-    from translator_flow.cli import _register, cli
-
-    _register()
+    from translator_flow.cli import cli
     src, ref = tmp_path / "src.txt", tmp_path / "ref.txt"
     src.write_text("Да.\nНет.\n", encoding="utf-8")
     ref.write_text("Так.\n", encoding="utf-8")

@@ -12,14 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.errors import GlossaryError
 from translator_flow.glossary import Glossary, load_glossary
 from translator_flow.glossary.csvio import read_csv
 from translator_flow.glossary.entries import Entry, parse_be_forms
 from translator_flow.glossary.tbx import read_tbx, write_tbx
-
-_register()
 
 ROOT = Path(__file__).resolve().parents[1]
 FAULTS = ROOT / "tests" / "data" / "glossary" / "faults.csv"
@@ -194,3 +192,17 @@ def test_missing_glossary_path_says_so(tmp_path: Path) -> None:
 def test_empty_glossary_finds_nothing() -> None:
     g = Glossary([])
     assert g.find("Минск") == () and len(g) == 0 and len(g.hash) == 12
+
+
+def test_explain_phrase_is_the_library_behind_glossary_show(tmp_path: Path) -> None:
+    from translator_flow.glossary.explain import explain_phrase
+
+    folder = tmp_path / "g"
+    folder.mkdir()
+    (folder / "t.csv").write_text("id,ru,be,en,note,source\nmfa,Министерство иностранных дел,"
+                                  "Міністэрства замежных спраў,Ministry of Foreign Affairs,,test\n", encoding="utf-8")
+    found = explain_phrase("заявление Министерства иностранных дел", [folder])
+    assert found.entry_count == 1 and len(found.matches) == 1
+    match = found.matches[0]
+    assert match.entry.id == "mfa" and match.be_hit.target_form and match.en_hit.target_form
+    assert not explain_phrase("погода", [folder]).matches

@@ -12,13 +12,11 @@ from click.testing import CliRunner
 from lxml import html as lxml_html
 
 from review_helpers import edit_docx, main_table, through_libreoffice, write_package
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.errors import OutputError
 from translator_flow.review import finalize, read_review_docx
 from translator_flow.tm import TranslationMemory
 from translator_flow.writers import UNTRANSLATED_MARK
-
-_register()
 
 EDITS = {
     # an MT draft corrected

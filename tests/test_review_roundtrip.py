@@ -14,11 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from review_helpers import edit_docx
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.pipeline import translate_document
 from translator_flow.review import finalize
-
-_register()
 
 # Written for this test (not taken from any real release).
 FIRST = """Новый мост построят в Гродно

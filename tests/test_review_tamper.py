@@ -11,11 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from review_helpers import files_in, main_table, row_id, set_cell, write_package
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.errors import ReviewImportError
 from translator_flow.review import finalize
-
-_register()
 
 
 @pytest.fixture()

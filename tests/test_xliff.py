@@ -14,12 +14,10 @@ from lxml import etree
 
 from report_factory import sample_report
 from review_helpers import edit_docx, files_in, write_package
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.errors import ReviewImportError
 from translator_flow.review import finalize, read_review_xliff
 from translator_flow.writers.xliff import MDA_NS, XLIFF_NS, write_xliff
-
-_register()
 
 SCHEMA_DIR = Path(__file__).parent / "data" / "xliff"
 X = f"{{{XLIFF_NS}}}"

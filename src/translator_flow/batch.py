@@ -1,7 +1,7 @@
 """Batch mode: every release under a folder, engines started once, resumable, one report.
 
 A document is skipped when its outputs exist and its *run key* (source hash, options,
-glossary hash, tool version) is the one recorded in ``OUTDIR/.batch-state.json`` after
+glossary hash, translation-memory hash, tool version) is the one recorded in ``OUTDIR/.batch-state.json`` after
 its last successful run. State is written atomically after each document, and outputs
 are written atomically by the writers, so an interrupted batch never leaves a half
 written file and restarts where it stopped. A batch replaces only outputs that a batch
@@ -14,21 +14,26 @@ import csv
 import hashlib
 import io
 import json
+import os
+import signal
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from collections.abc import Callable, Iterator
 
 from . import __version__
 from .config import Settings
-from .errors import TranslatorFlowError
+from .batch_schedule import translate_documents
+from .csvsafe import escape_row
+from .runsafety import STOP_SIGNALS, install_handlers, raise_terminated, stop_workers
+from .runsafety import BatchTerminated as BatchTerminated  # re-exported for callers
+from .errors import EXIT_ENGINE_UNAVAILABLE, EXIT_OK, EXIT_QA_BLOCKING, TranslatorFlowError
 
 if TYPE_CHECKING:
     from .model import RunReport
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".html", ".htm")
 STATE_FILE = ".batch-state.json"
 REPORT_STEM = "batch-report"
 
@@ -38,7 +43,9 @@ class DocumentResult:
     """One row of the batch report."""
 
     document: str
-    status: str  # "ok" | "skipped" | "failed" | "incomplete" (a language could not be produced)
+    # "ok" | "skipped" | "failed" | "incomplete" (a language could not be produced)
+    # | "unsupported" (a file under INDIR with an extension no reader takes; not translated)
+    status: str
     segments: int = 0
     blocking: int = 0
     warning: int = 0
@@ -69,51 +76,105 @@ def find_inputs(indir: Path, *, exclude: Path | None = None) -> list[Path]:
     ``exclude`` is the output folder: when it lies inside ``indir``, the review HTML and
     drafts written there must not come back as input on the next run.
     """
+    return scan_inputs(indir, exclude=exclude)[0]
+
+
+def scan_inputs(indir: Path, *, exclude: Path | None = None) -> tuple[list[Path], list[Path]]:
+    """(releases to translate, files skipped because no reader takes their extension).
+
+    The extensions are the readers' registry (:func:`readers.supported_extensions`), the
+    one list translate, batch and demo share. Hidden files and Word lock files (``~$``)
+    are not releases and are not reported.
+    """
+    from .readers import supported_extensions
+
     if not indir.is_dir():
         from .errors import ConfigError
 
         raise ConfigError(f"{indir} is not a folder; batch takes a folder of releases.")
     skip = exclude.resolve() if exclude is not None else None
-    return sorted(
-        p for p in indir.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith((".", "~$"))
-        and not (skip is not None and p.resolve().is_relative_to(skip))
-    )
+    suffixes = supported_extensions()
+    inputs: list[Path] = []
+    unsupported: list[Path] = []
+    for p in sorted(indir.rglob("*")):
+        if not p.is_file() or p.name.startswith((".", "~$")):
+            continue
+        if skip is not None and p.resolve().is_relative_to(skip):
+            continue
+        (inputs if p.suffix.lower() in suffixes else unsupported).append(p)
+    return inputs, unsupported
 
 
 def output_plan(inputs: list[Path], indir: Path) -> dict[Path, tuple[Path, str]]:
-    """Map each input to (output sub-folder, stem); keeps sub-folders, resolves stem clashes."""
+    """Map each input to (output sub-folder, stem): keeps sub-folders, never two equal stems.
+
+    Two inputs with the same stem in one folder (``release.ru.txt`` and ``release.ru.docx``,
+    or ``A.txt`` and ``a.txt`` on a case-insensitive disk) would overwrite each other's
+    drafts; the later one gets its extension appended, then a counter, until its stem is
+    free (compared case-insensitively). The plan depends only on the sorted input list, so
+    a resumed run maps every document to the same names again.
+    """
     from .writers import default_stem
 
     plan: dict[Path, tuple[Path, str]] = {}
-    seen: dict[tuple[Path, str], int] = {}
+    taken: set[tuple[Path, str]] = set()
     for path in inputs:
         sub = path.parent.relative_to(indir)
-        stem = default_stem(path)
-        key = (sub, stem)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:  # release.ru.txt and release.ru.docx side by side
-            stem = f"{stem}-{path.suffix.lstrip('.').lower()}"
+        base = default_stem(path)
+        candidates = [base, f"{base}-{path.suffix.lstrip('.').lower()}"]
+        stem = next((c for c in candidates if (sub, c.casefold()) not in taken), None)
+        n = 2
+        while stem is None:
+            if (sub, f"{candidates[1]}-{n}".casefold()) not in taken:
+                stem = f"{candidates[1]}-{n}"
+            n += 1
+        taken.add((sub, stem.casefold()))
         plan[path] = (sub, stem)
     return plan
 
 
-def run_key(path: Path, settings: Settings, glossary_hash: str) -> str:
-    """What decides whether a finished document must be redone."""
+def tm_hash(folder: Path | None) -> str:
+    """A hash of the translation-memory files (names and bytes): a changed TM redoes documents."""
+    if folder is None or not Path(folder).is_dir():
+        return "none"
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:12]
+
+
+def run_key(path: Path, settings: Settings, glossary_hash: str, tm_state: str = "none") -> str:
+    """What decides whether a finished document must be redone (source, options, glossary, TM)."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    options = [__version__, digest, glossary_hash, ",".join(settings.targets),
+    options = [__version__, digest, glossary_hash, tm_state, ",".join(settings.targets),
                json.dumps(settings.engines, sort_keys=True), settings.combined, settings.xliff]
     return hashlib.sha256(repr(options).encode()).hexdigest()[:16]
 
 
 # -- worker side (one Pipeline per process, engines started once) --------------------------
-_WORKER: dict[str, object] = {}
+_WORKER: dict[str, Any] = {}
 
 
-def _worker_init(settings: Settings) -> None:
+def _worker_init(settings: Settings, worker: bool = False) -> None:
     from .pipeline import Pipeline
 
+    if worker:
+        # Apertium chains and lt-proc run in their own sessions (so Ctrl-C cannot kill them
+        # mid-document); a worker killed outright would orphan them. On SIGTERM/SIGHUP/SIGINT
+        # the worker closes its engines, then exits.
+        for signum in (*STOP_SIGNALS, signal.SIGINT):
+            signal.signal(signum, _worker_stop)
     _WORKER["pipeline"] = Pipeline(settings)
+
+
+def _worker_stop(signum: int, frame: object) -> None:
+    pipeline = _WORKER.pop("pipeline", None)
+    try:
+        if pipeline is not None:
+            pipeline.close()
+    finally:
+        os._exit(128 + signum)
 
 
 def _translate_one(path: Path, out_dir: Path, stem: str, force: bool) -> DocumentResult:
@@ -121,7 +182,7 @@ def _translate_one(path: Path, out_dir: Path, stem: str, force: bool) -> Documen
     pipeline = _WORKER["pipeline"]
     start = time.perf_counter()
     try:
-        report: RunReport | Exception = pipeline.translate_document(path)  # type: ignore[attr-defined]
+        report: RunReport | Exception = pipeline.translate_document(path)
     except Exception as exc:  # reported in the batch report, never stops the others
         report = exc
     return _finish(pipeline, report, path, out_dir, stem, start, force)
@@ -142,7 +203,7 @@ def _finish(pipeline: object, report: RunReport | Exception, path: Path, out_dir
                               error=str(exc), exit_code=exc.exit_code)
     except Exception as exc:  # one broken document must never stop the others
         return DocumentResult(str(path), "failed", seconds=round(time.perf_counter() - start, 3),
-                              error=f"{type(exc).__name__}: {exc}", exit_code=1)
+                              error=f"{type(exc).__name__}: {exc}", exit_code=EXIT_QA_BLOCKING)
     counts = {"blocking": 0, "warning": 0, "info": 0}
     for issue in report.issues():
         counts[issue.severity] += 1
@@ -150,7 +211,7 @@ def _finish(pipeline: object, report: RunReport | Exception, path: Path, out_dir
     return DocumentResult(
         str(path), "incomplete" if missing else "ok", segments=len(report.segments),
         seconds=round(time.perf_counter() - start, 3), error="; ".join(missing),
-        exit_code=3 if missing else 0, outputs=report.outputs, **counts,
+        exit_code=EXIT_ENGINE_UNAVAILABLE if missing else EXIT_OK, outputs=report.outputs, **counts,
     )
 
 
@@ -162,15 +223,19 @@ def run_batch(
     jobs: int = 1,
     on_result: Callable[[DocumentResult, int, int], None] | None = None,
     inputs: list[Path] | None = None,
+    unsupported: list[Path] | None = None,
 ) -> BatchReport:
     """Translate every release under ``indir`` into ``settings.out_dir``; see module doc.
 
-    ``inputs`` is :func:`find_inputs`'s list when the caller already has it (the CLI needs
-    the count for its progress bar before the run starts).
+    ``inputs`` and ``unsupported`` are :func:`scan_inputs`'s lists when the caller already
+    has them (the CLI needs the count for its progress bar before the run starts); the
+    unsupported files get an "unsupported" row in the report. SIGTERM/SIGHUP stop workers
+    and engines and raise :class:`BatchTerminated`.
     """
     indir, out_root = Path(indir), Path(settings.out_dir)
     if inputs is None:
-        inputs = find_inputs(indir, exclude=out_root)
+        inputs, unsupported = scan_inputs(indir, exclude=out_root)
+    unsupported = unsupported or []
     _prepare_out_dir(out_root)
     state_path = out_root / STATE_FILE
     state = _load_state(state_path)
@@ -180,10 +245,11 @@ def run_batch(
     pipeline = _WORKER["pipeline"]
     glossary = pipeline.glossary
     glossary_hash = glossary.hash if glossary is not None else "none"
+    tm_state = tm_hash(settings.tm_dir)
 
     results: dict[Path, DocumentResult] = {}
     todo: list[Path] = []
-    keys = {path: run_key(path, settings, glossary_hash) for path in inputs}
+    keys = {path: run_key(path, settings, glossary_hash, tm_state) for path in inputs}
     for path in inputs:
         key = keys[path]
         rel = path.relative_to(indir).as_posix()
@@ -217,33 +283,46 @@ def run_batch(
         rel = rel_of(path)
         if result.status == "ok":
             state[rel] = {"key": keys[path], "outputs": sorted(result.outputs)}
+        elif result.status == "incomplete":
+            # Some languages were written (e.g. be without an English model): this batch owns
+            # those files, so the next run redoes the document and may replace them.
+            state[rel] = {"key": None, "outputs": sorted(result.outputs)}
         elif rel not in owned:
             state.pop(rel, None)  # e.g. refused to replace files this batch did not write
         save_state()
         if on_result:
             on_result(result, len(results), len(inputs))
 
+    previous = install_handlers(raise_terminated)
     try:
         if jobs <= 1 or len(todo) <= 1:
             start = time.perf_counter()
-            for path, report in pipeline.translate_documents(todo):  # type: ignore[attr-defined]
+            for path, report in translate_documents(pipeline, todo):
                 sub, stem = plan[path]
                 force = start_writing(path)
                 record(path, _finish(pipeline, report, path, out_root / sub, stem, start, force))
                 start = time.perf_counter()
         else:
-            _WORKER.pop("pipeline").close()  # type: ignore[union-attr]
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(settings,)) as pool:
-                futures = {pool.submit(_translate_one, p, out_root / plan[p][0], plan[p][1], start_writing(p)): p
-                           for p in todo}
-                for future in as_completed(futures):
-                    record(futures[future], future.result())
+            _WORKER.pop("pipeline").close()
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                                     initargs=(settings, True)) as pool:
+                try:
+                    futures = {pool.submit(_translate_one, p, out_root / plan[p][0], plan[p][1],
+                                           start_writing(p)): p for p in todo}
+                    for future in as_completed(futures):
+                        record(futures[future], future.result())
+                except BaseException:  # SIGTERM, Ctrl-C, a broken pool: no worker may outlive us
+                    stop_workers(pool)
+                    raise
     finally:
+        install_handlers(previous)
         worker = _WORKER.pop("pipeline", None)
         if worker is not None:
-            worker.close()  # type: ignore[union-attr]
+            worker.close()
 
-    ordered = tuple(results[p] for p in inputs if p in results)
+    ordered = tuple(results[p] for p in inputs if p in results) + tuple(
+        DocumentResult(str(p), "unsupported", error=f"not a release format ({p.suffix or 'no extension'})")
+        for p in unsupported)
     report_json, report_csv = out_root / f"{REPORT_STEM}.json", out_root / f"{REPORT_STEM}.csv"
     rows = [{k: v for k, v in asdict(r).items() if k != "outputs"} for r in ordered]
     _atomic_write_text(report_json, json.dumps(
@@ -258,7 +337,7 @@ def _csv(results: tuple[DocumentResult, ...]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for result in results:
-        writer.writerow(asdict(result))
+        writer.writerow(escape_row(asdict(result)))
     return buffer.getvalue()
 
 

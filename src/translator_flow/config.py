@@ -43,6 +43,14 @@ class Settings:
                 f"Unsupported target language(s): {', '.join(unknown) or '(none)'}. "
                 f"Use --to with any of: {', '.join(SUPPORTED_TARGETS)}."
             )
+        # bool is an int subclass: `apertium_timeout = true` must not pass as 1 second
+        timeout = self.apertium_timeout
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
+            raise ConfigError(f"apertium_timeout must be a number of seconds > 0, not {timeout!r}; "
+                              "e.g. apertium_timeout = 30.")
+        threads = self.argos_threads
+        if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+            raise ConfigError(f"argos_threads must be a whole number >= 1, not {threads!r}; e.g. argos_threads = 1.")
 
     def with_options(self, **changes: Any) -> Settings:
         """A copy with the given fields changed (None values are ignored)."""
@@ -79,14 +87,20 @@ def load_settings(path: Path | None) -> Settings:
     except FileNotFoundError:
         raise ConfigError(f"Config file {path} does not exist; check the --config path.") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the file or drop --config.") from None
+        reason = " ".join(str(exc).split())  # one line, whatever the parser put in
+        raise ConfigError(f"{path}: not valid TOML ({reason}); fix the file or drop --config.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Config file {path} cannot be read ({exc}); check the --config path.") from None
     data = data.get("translator-flow", data)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: [translator-flow] must be a table of settings; see docs for the keys.")
     known = {f.name for f in fields(Settings)}
     extra = sorted(set(data) - known)
     if extra:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(extra)}; known: {', '.join(sorted(known))}.")
     converted: dict[str, Any] = {}
     for key, value in data.items():
+        _check_type(path, key, value)
         if key == "targets":
             converted[key] = parse_targets(value) if isinstance(value, str) else tuple(value)
         elif key == "glossary":
@@ -96,3 +110,34 @@ def load_settings(path: Path | None) -> Settings:
         else:
             converted[key] = value
     return Settings(**converted)
+
+
+#: The TOML value types each setting accepts (before conversion to Settings' own types).
+_TOML_TYPES: dict[str, tuple[type, ...]] = {
+    "targets": (str, list),
+    "engines": (dict,),
+    "glossary": (str, list),
+    "tm_dir": (str,),
+    "out_dir": (str,),
+    "force": (bool,),
+    "combined": (bool,),
+    "xliff": (bool,),
+    "force_language": (bool,),
+    "argos_threads": (int,),
+    "argos_packages_dir": (str,),
+    "apertium_timeout": (int, float),
+}
+
+
+def _check_type(path: Path, key: str, value: Any) -> None:
+    """One clear line for a setting of the wrong TOML type (e.g. ``force = "yes"``)."""
+    allowed = _TOML_TYPES.get(key)
+    if allowed is None:
+        return
+    wrong_bool = isinstance(value, bool) and bool not in allowed
+    items_ok = not isinstance(value, list) or all(isinstance(v, str) for v in value)
+    if wrong_bool or not isinstance(value, allowed) or not items_ok:
+        names = {str: "a string", list: "a list of strings", dict: "a table", bool: "true or false",
+                 int: "a whole number", float: "a number"}
+        want = " or ".join(dict.fromkeys(names[t] for t in allowed))
+        raise ConfigError(f"{path}: {key} must be {want}, not {value!r}; fix it in the config file.")

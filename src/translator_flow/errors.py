@@ -1,63 +1,80 @@
 """Errors that carry the fix: every message tells the user what to do next.
 
-The CLI maps each class to one exit code (see ``EXIT_CODES``); nothing else in the
-library decides exit codes.
+Exit codes live in ONE table, :data:`EXIT_CODES` (the README's list); each error class
+takes its ``exit_code`` from it and the CLI exits with :func:`exit_code_for`.
 """
 
 from __future__ import annotations
+
+#: Every exit code translator-flow uses, by meaning (README "Exit codes", DESIGN.md §3).
+EXIT_CODES: dict[str, int] = {
+    "ok": 0,
+    "qa_issues": 1,  # QA issues at or above --fail-on; also any unexpected error
+    "usage": 2,  # bad command line or config
+    "engine_unavailable": 3,  # engine or model missing, or it failed
+    "bad_input": 4,  # unreadable input, malformed glossary/review file, existing output
+    "interrupted": 130,  # Ctrl-C (128 + SIGINT)
+}
+EXIT_OK = EXIT_CODES["ok"]
+EXIT_QA_BLOCKING = EXIT_CODES["qa_issues"]
+EXIT_USAGE = EXIT_CODES["usage"]
+EXIT_ENGINE_UNAVAILABLE = EXIT_CODES["engine_unavailable"]
+EXIT_BAD_INPUT = EXIT_CODES["bad_input"]
+EXIT_INTERRUPTED = EXIT_CODES["interrupted"]
 
 
 class TranslatorFlowError(Exception):
     """Base of every error translator-flow raises on purpose."""
 
-    exit_code = 1
+    exit_code = EXIT_QA_BLOCKING
 
 
 class ConfigError(TranslatorFlowError):
     """Bad settings or command-line usage."""
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
 
 class ReaderError(TranslatorFlowError):
     """An input file cannot be read as a release (wrong format, empty, corrupt)."""
 
-    exit_code = 4
+    exit_code = EXIT_BAD_INPUT
 
 
 class GlossaryError(TranslatorFlowError):
     """A glossary file is malformed; the message names ``file:line``."""
 
-    exit_code = 4
+    exit_code = EXIT_BAD_INPUT
 
 
 class ReviewImportError(TranslatorFlowError):
     """A reviewed file cannot be imported back (tampered, not a review file)."""
 
-    exit_code = 4
+    exit_code = EXIT_BAD_INPUT
 
 
 class OutputError(TranslatorFlowError):
     """An output cannot be written (exists without --force, folder not writable)."""
 
-    exit_code = 4
+    exit_code = EXIT_BAD_INPUT
 
 
 class EngineUnavailable(TranslatorFlowError):
     """An engine or its model is not installed; the message gives the install command."""
 
-    exit_code = 3
+    exit_code = EXIT_ENGINE_UNAVAILABLE
 
 
 class EngineError(TranslatorFlowError):
     """An engine failed while translating (crash, hang, corrupt model)."""
 
-    exit_code = 3
+    exit_code = EXIT_ENGINE_UNAVAILABLE
 
 
-#: Exit codes in one place (DESIGN.md §3).
-EXIT_OK = 0
-EXIT_QA_BLOCKING = 1
-EXIT_USAGE = 2
-EXIT_ENGINE_UNAVAILABLE = 3
-EXIT_BAD_INPUT = 4
+
+
+def exit_code_for(exc: BaseException) -> int:
+    """The process exit code for ``exc``: its class's code, 130 for Ctrl-C, else 1."""
+    if isinstance(exc, KeyboardInterrupt):
+        return EXIT_INTERRUPTED
+    return getattr(exc, "exit_code", EXIT_QA_BLOCKING) if isinstance(exc, TranslatorFlowError) else EXIT_QA_BLOCKING

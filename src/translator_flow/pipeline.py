@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from . import __version__
 from .config import Settings
@@ -263,74 +263,6 @@ class Pipeline:
         translations = {lang: self.translate_segments(segments, lang) for lang in self.settings.targets}
         return RunReport(document, segments, translations)
 
-    def translate_documents(
-        self, paths: Sequence[str | Path], *, chunk_segments: int = 120
-    ) -> Iterator[tuple[Path, RunReport | Exception]]:
-        """Translate many releases; yields (path, report) in input order, or (path, exception)
-        for a document that could not be read or translated, so one broken file never stops
-        the others.
-
-        Documents go to the engines in chunks, and the work overlaps: while the engines
-        translate chunk k on a background thread (Apertium runs in its own processes,
-        Argos releases the GIL), this thread reads and prepares chunk k+1 and drafts, checks
-        and yields chunk k-1, so the Python stages and the engine use both cores at once.
-        """
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="translator-flow-engine") as engines:
-            running: tuple[list[Any], Any] | None = None
-            for chunk in self._read_chunks(paths, chunk_segments):
-                documents = [read[1] for _, read in chunk if not isinstance(read, Exception)]
-                texts = {lang: self._engine_texts(documents, lang) for lang in self.settings.targets}
-                if running is not None:
-                    _wait_quietly(running[1])
-                future = engines.submit(self._warm_texts, texts)
-                if running is not None:
-                    yield from self._translate_chunk(running[0])
-                running = (chunk, future)
-            if running is not None:
-                _wait_quietly(running[1])
-                yield from self._translate_chunk(running[0])
-
-    def _read_chunks(
-        self, paths: Sequence[str | Path], chunk_segments: int
-    ) -> Iterator[list[tuple[Path, tuple[Document, tuple[Segment, ...]] | Exception]]]:
-        chunk: list[tuple[Path, tuple[Document, tuple[Segment, ...]] | Exception]] = []
-        size = 0
-        for path in map(Path, paths):
-            try:
-                read: tuple[Document, tuple[Segment, ...]] | Exception = self.read(path)
-                size += len(read[1])  # type: ignore[index]
-            except Exception as exc:  # reported to the caller with its document
-                read = exc
-            chunk.append((path, read))
-            if size >= chunk_segments:
-                yield chunk
-                chunk, size = [], 0
-        if chunk:
-            yield chunk
-
-    def _warm_texts(self, texts: Mapping[str, list[str]]) -> None:
-        for lang, batch in texts.items():
-            if batch:
-                try:
-                    self._engine_outputs(batch, lang, self.engine(lang))
-                except Exception:
-                    pass
-
-    def _translate_chunk(
-        self, chunk: list[tuple[Path, tuple[Document, tuple[Segment, ...]] | Exception]]
-    ) -> Iterator[tuple[Path, RunReport | Exception]]:
-        for path, read in chunk:
-            if isinstance(read, Exception):
-                yield path, read
-                continue
-            try:
-                report: RunReport | Exception = self._translate_read(*read)
-            except Exception as exc:
-                report = exc
-            yield path, report
-
     def write(
         self, report: RunReport, *, stem: str | None = None, out_dir: Path | None = None,
         force: bool | None = None,
@@ -352,14 +284,6 @@ class Pipeline:
     def translate_and_write(self, path: str | Path, *, stem: str | None = None) -> RunReport:
         """Translate one release and write its outputs; returns the report with ``outputs``."""
         return self.write(self.translate_document(path), stem=stem)
-
-
-def _wait_quietly(future: Any) -> None:
-    """Wait for a warm-up batch; its faults surface again, per document, when drafting."""
-    try:
-        future.result()
-    except Exception:
-        pass
 
 
 def _untranslated(segment: Segment, lang: str, error: str) -> TargetSegment:

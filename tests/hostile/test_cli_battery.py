@@ -12,9 +12,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
-
-_register()
+from translator_flow.cli import cli
 
 
 def _docx_bytes() -> bytes:

@@ -6,9 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
-
-_register()
+from translator_flow.cli import cli
 
 
 def _release(tmp_path: Path) -> Path:

@@ -12,7 +12,7 @@ import sys
 import click
 
 from .. import __version__
-from ..errors import TranslatorFlowError
+from ..errors import EXIT_INTERRUPTED, TranslatorFlowError, exit_code_for
 
 
 class ErrorHandlingGroup(click.Group):
@@ -23,7 +23,10 @@ class ErrorHandlingGroup(click.Group):
             return super().invoke(ctx)
         except TranslatorFlowError as exc:
             click.echo(f"Error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
+            ctx.exit(exit_code_for(exc))
+        except KeyboardInterrupt:  # Ctrl-C anywhere: the shell's 130, not a traceback
+            click.echo("\nInterrupted.", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=ErrorHandlingGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -45,18 +48,20 @@ COMMANDS: list[tuple[str, str]] = [
 ]
 
 
-def _register() -> None:
-    from importlib import import_module
-
-    for module_name, attr in COMMANDS:
-        module = import_module(f"{__name__}.{module_name}")
-        cli.add_command(getattr(module, attr))
-
-
 def main() -> None:
     """Console-script entry point."""
-    _register()
     cli(prog_name="translator-flow")
+
+
+# Commands are registered when this package is imported (the modules hold only click
+# declarations; each imports its heavy libraries inside the command function), so
+# ``from translator_flow.cli import cli`` is the whole command tree, for tests too.
+# At the bottom because the command modules import ErrorHandlingGroup from here.
+from importlib import import_module  # noqa: E402
+
+for _module_name, _attr in COMMANDS:
+    cli.add_command(getattr(import_module(f"{__name__}.{_module_name}"), _attr))
+del _module_name, _attr
 
 
 if __name__ == "__main__":  # pragma: no cover

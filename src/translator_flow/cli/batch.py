@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import EXIT_INTERRUPTED
 from .translate import _settings, common_options
 
 
@@ -23,14 +24,17 @@ def batch(indir, targets, out_dir, glossary, tm_dir, force, combined, xliff, for
     are skipped, so an interrupted batch resumes. Writes OUT/batch-report.json and .csv;
     exits non-zero when any document failed.
     """
-    from ..batch import find_inputs, run_batch
+    from ..batch import BatchTerminated, run_batch, scan_inputs
 
     if out_dir is None:
         raise click.UsageError("batch needs --out DIR.")
     settings = _settings(config, targets=targets, out_dir=out_dir, glossary=tuple(glossary) or None,
                          tm_dir=tm_dir, force=force, combined=combined, xliff=xliff,
                          force_language=force_language)
-    inputs = find_inputs(indir, exclude=out_dir)
+    inputs, unsupported = scan_inputs(indir, exclude=out_dir)
+    for path in unsupported:  # nothing silent: a file under INDIR that is not translated says so
+        click.echo(f"Skipped {path}: not a release format (supported: "
+                   f"{', '.join(_supported())}).", err=True)
     total = len(inputs)
     segments = [0]
     with click.progressbar(length=total, label=f"Translating {total} releases", show_eta=True,
@@ -43,11 +47,16 @@ def batch(indir, targets, out_dir, glossary, tm_dir, force, combined, xliff, for
             bar.update(1, f"{result.status}: {name}")
 
         try:
-            report = run_batch(indir, settings, jobs=jobs, on_result=on_result, inputs=inputs)
+            report = run_batch(indir, settings, jobs=jobs, on_result=on_result, inputs=inputs,
+                               unsupported=unsupported)
+        except BatchTerminated as exc:
+            click.echo(f"\nBatch {exc}; workers and engines stopped. Finished documents are kept; "
+                       "run the same command again to resume.", err=True)
+            raise SystemExit(exc.exit_code) from None
         except KeyboardInterrupt:
             click.echo("\nInterrupted. Finished documents are kept; run the same command again to "
                        "resume.", err=True)
-            raise SystemExit(130) from None
+            raise SystemExit(EXIT_INTERRUPTED) from None
     counts: dict[str, int] = {}
     for result in report.results:
         counts[result.status] = counts.get(result.status, 0) + 1
@@ -57,3 +66,9 @@ def batch(indir, targets, out_dir, glossary, tm_dir, force, combined, xliff, for
             click.echo(f"{result.status}: {result.document}: {result.error}", err=True)
     click.echo(f"Report: {report.report_json} and {report.report_csv}")
     raise SystemExit(report.exit_code)
+
+
+def _supported() -> tuple[str, ...]:
+    from ..readers import supported_extensions
+
+    return supported_extensions()

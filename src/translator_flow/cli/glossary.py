@@ -69,25 +69,21 @@ def add(ru: str, be: str, en: str, note: str, source: str, entry_id: str | None,
 @GLOSSARY_OPTION
 def show(phrase: str, glossary_paths: tuple[Path, ...]) -> None:
     """Show which entries match a Russian phrase, why, and the forms that would be placed."""
-    from ..glossary.maintenance import glossary_for
+    from ..glossary.explain import explain_phrase
 
-    g = glossary_for(glossary_paths)
-    hits = g.find(phrase)
-    if not hits:
-        click.echo(f"No glossary entry matches «{phrase}» ({len(g)} entries).")
+    result = explain_phrase(phrase, glossary_paths)
+    if not result.matches:
+        click.echo(f"No glossary entry matches «{phrase}» ({result.entry_count} entries).")
         return
-    _, be_hits = g.protect(phrase, hits, "be")
-    _, en_hits = g.protect(phrase, hits, "en")
-    for be_hit, en_hit in zip(be_hits, en_hits):
-        entry = g.get(be_hit.entry_id)
+    for match in result.matches:
+        entry, be_hit, en_hit = match.entry, match.be_hit, match.en_hit
         click.echo(f"«{be_hit.source_text}» [{be_hit.start}:{be_hit.end}] → entry {entry.id} «{entry.ru}» ({entry.where})")
         click.echo(f"  lemmas: {be_hit.lemmas}")
         click.echo(f"  grammar: {be_hit.grammar or '—'}")
         click.echo(f"  be: {be_hit.target_form or '—'}   (approved: {entry.be or '—'})")
         click.echo(f"  en: {en_hit.target_form or '—'}   (approved: {entry.en or '—'})")
-        paradigm = g.paradigm(entry.id) if entry.be else None
-        if paradigm is not None and paradigm.analogies:
-            click.echo(f"  be forms made by analogy: {'; '.join(paradigm.analogies)}")
+        if match.analogies:
+            click.echo(f"  be forms made by analogy: {'; '.join(match.analogies)}")
         if entry.be_forms:
             click.echo(f"  be forms pinned: {', '.join(k for k, _ in entry.be_forms)}")
         for hit in (be_hit, en_hit):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import click
 
-from ..errors import EXIT_ENGINE_UNAVAILABLE, EXIT_QA_BLOCKING, TranslatorFlowError
+from ..errors import EXIT_ENGINE_UNAVAILABLE
 
-SAMPLE_SUFFIXES = (".txt", ".docx", ".html", ".htm")
 
 
 def _settings(config: Path | None, **options: object):
@@ -45,39 +43,26 @@ def _summary(report) -> str:
 
 
 def run_translate(inputs: list[Path], settings, fail_on: str | None, echo=click.echo) -> int:
-    """Translate ``inputs`` one by one with a progress line each; returns the exit code."""
-    from ..pipeline import Pipeline
+    """Translate ``inputs`` (library: runs.translate_files), printing a line each; the exit code."""
+    from ..runs import run_exit_code, translate_files
 
-    exit_code = 0
+    outcomes = []
     unavailable: dict[str, str] = {}
-    with Pipeline(settings) as pipeline:
-        for number, path in enumerate(inputs, 1):
-            echo(f"[{number}/{len(inputs)}] {path} …", nl=False)
-            start = time.perf_counter()
-            try:
-                report = pipeline.translate_and_write(path)
-            except TranslatorFlowError as exc:
-                echo(" failed")
-                echo(f"Error: {exc}", err=True)
-                exit_code = max(exit_code, exc.exit_code)
-                continue
-            echo(f" done in {time.perf_counter() - start:.1f} s — {_summary(report)}")
-            for output in report.outputs:
-                echo(f"    {output}")
-            for lang, translation in report.translations.items():
-                if translation.error:
-                    unavailable[lang] = translation.error
-            if fail_on and any(_at_least(i.severity, fail_on) for i in report.issues()):
-                exit_code = max(exit_code, EXIT_QA_BLOCKING)
+    start = lambda number, path: echo(f"[{number}/{len(inputs)}] {path} …", nl=False)  # noqa: E731
+    for outcome in translate_files(inputs, settings, on_start=start):
+        outcomes.append(outcome)
+        if outcome.error is not None:
+            echo(" failed")
+            echo(f"Error: {outcome.error}", err=True)
+            continue
+        echo(f" done in {outcome.seconds:.1f} s — {_summary(outcome.report)}")
+        assert outcome.report is not None  # no error: a report
+        for output in outcome.report.outputs:
+            echo(f"    {output}")
+        unavailable.update(outcome.unavailable)
     for lang, error in unavailable.items():
         echo(f"Error: {lang} drafts were not written: {error}", err=True)
-        exit_code = max(exit_code, EXIT_ENGINE_UNAVAILABLE)
-    return exit_code
-
-
-def _at_least(severity: str, threshold: str) -> bool:
-    order = {"info": 0, "warning": 1, "blocking": 2}
-    return order.get(severity, 0) >= order[threshold]
+    return run_exit_code(outcomes, fail_on)
 
 
 def common_options(func):
@@ -130,9 +115,12 @@ def translate(inputs, targets, out_dir, glossary, tm_dir, force, combined, xliff
               show_default=True, help="Where to write the outputs (overwritten).")
 def demo(samples: Path, out_dir: Path) -> None:
     """Translate the shipped sample releases into OUT (be and en) and list the outputs."""
-    inputs = sorted(p for p in samples.iterdir() if p.suffix.lower() in SAMPLE_SUFFIXES)
+    from ..readers import supported_extensions
+
+    suffixes = supported_extensions()  # the readers' registry: one list for translate, batch, demo
+    inputs = sorted(p for p in samples.iterdir() if p.suffix.lower() in suffixes)
     if not inputs:
-        raise click.UsageError(f"No sample releases ({', '.join(SAMPLE_SUFFIXES)}) in {samples}.")
+        raise click.UsageError(f"No sample releases ({', '.join(suffixes)}) in {samples}.")
     settings = _settings(None, out_dir=out_dir, force=True, combined=True)
     code = run_translate(inputs, settings, None)
     click.echo(f"\nOutputs are in {out_dir.resolve()}/ — open the *.review.html files in a browser,")

@@ -36,17 +36,23 @@ def check_empty(ctx: CheckContext) -> Iterator[Finding]:
 # never reach a draft), control characters other than tab and line breaks, and zero-width
 # or direction characters the source does not have (they break search and copy-paste).
 _STRAY_RE = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-                       "\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+                       "\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Bidi embedding, override and isolate controls reorder the text a reviewer sees without
+# being visible ("Trojan Source", CVE-2021-42574): flagged even when the source has them.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def check_stray_characters(ctx: CheckContext) -> Iterator[Finding]:
     """Characters that must never be published: U+FFFD, private use, controls, stray zero-width."""
     for match in _STRAY_RE.finditer(ctx.draft):
         char = match.group()
-        if char in ctx.source and not ("\ue000" <= char <= "\uf8ff" or char == "\ufffd"):
+        if char in ctx.source and not ("\ue000" <= char <= "\uf8ff" or char == "\ufffd"
+                                       or char in _BIDI_CONTROLS):
             continue  # a zero-width or control character copied from the source
         what = "a replacement character (wrong text encoding)" if char == "\ufffd" else (
-            "an internal marker" if "\ue000" <= char <= "\uf8ff" else "an invisible control character")
+            "an internal marker" if "\ue000" <= char <= "\uf8ff" else
+            "an invisible text-direction control (it reorders what readers see)" if char in _BIDI_CONTROLS
+            else "an invisible control character")
         yield Finding(f"The draft contains {what} (U+{ord(char):04X}): remove it before publishing",
                       span=(match.start(), match.end()))
 

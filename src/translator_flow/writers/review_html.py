@@ -89,11 +89,29 @@ def dom_id(segment_id: str) -> str:
     return f"seg-{css_token(segment_id)}"
 
 
+#: Bidirectional embedding/override/isolate controls: invisible, yet they reorder what the
+#: reviewer sees ("Trojan Source"); the review shows each as a visible token instead.
+BIDI_CONTROLS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _show_bidi(text: str) -> Markup:
+    """``text`` escaped, each bidi control replaced by a visible ``[U+202E]`` token."""
+    out, last = [], 0
+    for match in BIDI_CONTROLS_RE.finditer(text):
+        code = f"U+{ord(match.group()):04X}"
+        out.append(Markup("{}").format(text[last:match.start()]))
+        out.append(Markup('<span class="bidi" title="invisible text-direction control {}">[{}]</span>')
+                   .format(code, code))
+        last = match.end()
+    out.append(Markup("{}").format(text[last:]))
+    return Markup("").join(out)
+
+
 def pieces_html(pieces: list[Piece]) -> Markup:
     """Highlighted text: each piece escaped, wrapped in a span with its classes and tooltip."""
     out = []
     for piece in pieces:
-        text = clean_text(piece.text)
+        text = _show_bidi(clean_text(piece.text))
         if piece.classes:
             classes = " ".join(sorted(f"hl-{c}" for c in piece.classes))
             out.append(Markup('<span class="{}" title="{}">{}</span>').format(classes, "; ".join(piece.titles), text))
