@@ -7,7 +7,7 @@ module; modules import heavy libraries inside the command functions only, so tha
 
 from __future__ import annotations
 
-import sys
+from typing import Any
 
 import click
 
@@ -18,7 +18,7 @@ from ..errors import EXIT_INTERRUPTED, TranslatorFlowError, exit_code_for
 class ErrorHandlingGroup(click.Group):
     """Turns a TranslatorFlowError into one clear line on stderr and its exit code."""
 
-    def invoke(self, ctx: click.Context):  # type: ignore[override]
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except TranslatorFlowError as exc:
@@ -65,4 +65,4 @@ del _module_name, _attr
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

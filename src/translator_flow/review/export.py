@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from .finalize import review_report
@@ -23,6 +24,5 @@ def export_xliff(path: Path, out_dir: Path | None = None, *, force: bool = False
     check_targets(paths.values(), force=force)
     ensure_out_dir(out_dir)
     for lang, target in paths.items():
-        atomic_write(target, lambda tmp, lang=lang: write_xliff(report, lang, tmp, stem=reviewed.stem),
-                     force=force)
+        atomic_write(target, partial(write_xliff, report, lang, stem=reviewed.stem), force=force)
     return list(paths.values())

@@ -34,7 +34,7 @@ def translation_from_json(data: dict[str, Any], lang: str) -> Translation:
             error=t.get("error"), suggestions=tuple(str(s) for s in t.get("suggestions") or ())))
     issues = tuple(
         QAIssue(i["check"], i["severity"], i["segment_id"], i["lang"], i["message"],
-                tuple(i["span"]) if i.get("span") else None)  # type: ignore[arg-type]
+                tuple(i["span"]) if i.get("span") else None)
         for i in data.get("issues", []) if i.get("lang") == lang)
     error = ((data.get("languages") or {}).get(lang) or {}).get("error")
     return Translation(lang, signature_from_json((data.get("signature") or {}).get(lang)), tuple(targets), issues, error)

@@ -171,7 +171,7 @@ def rebuild_report(reviewed: ReviewedFile, data: dict[str, Any] | None) -> RunRe
                                              error="the reviewed file has no draft for this segment"))
                 continue
             unchanged = before is not None and before.origin != "none" and same_text(text, before.text)
-            origin = before.origin if unchanged else "human"
+            origin = before.origin if unchanged and before is not None else "human"
             # Marks and TM suggestions describe the machine draft: kept only while it stands.
             marks = marks_from_json(saved.get("marks") or []) if unchanged else ()
             suggestions = tuple(str(x) for x in saved.get("suggestions") or ()) if unchanged else ()
