@@ -37,7 +37,7 @@ from .be_paradigm import (
     tag_options,
 )
 from .be_lexicon import LexEntry, key, load_lexicon
-from .be_translit import transfer
+from .be_translit import match_case, transfer
 
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 ADJ_POS = frozenset({"ADJF", "ADJS", "PRTF", "PRTS"})
@@ -343,17 +343,8 @@ def _forms(jobs: list[_Job]) -> list[str | None]:
                 form = job.entry.be
             elif form is not None and " " in job.entry.be:
                 form = form + job.entry.be[len(job.entry.be.split(" ")[0]):]
-        chosen.append(_match_case(job.word, form) if form else None)
+        chosen.append(match_case(job.word, form) if form else None)
     return chosen
-
-
-def _match_case(original: str, form: str) -> str:
-    """The source word's capitalisation on the new form (a lexicon name keeps its own)."""
-    if original.isupper() and len(original) > 1:
-        return form.upper()
-    if original[:1].isupper():
-        return form[:1].upper() + form[1:]
-    return form
 
 
 def _rewrite(output: EngineOutput, replaced: list[tuple[_Job, str]]) -> EngineOutput:

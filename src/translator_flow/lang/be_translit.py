@@ -37,7 +37,7 @@ def transfer(word: str) -> str:
         return word  # not Cyrillic (or no Russian letters): nothing to do
     lower = word.lower()
     out = _respell(lower)
-    return _match_case(word, out)
+    return match_case(word, out)
 
 
 def _respell(w: str) -> str:
@@ -82,7 +82,8 @@ def _endings(w: str) -> str:
     return w
 
 
-def _match_case(original: str, new: str) -> str:
+def match_case(original: str, new: str) -> str:
+    """``new`` with the capitalisation of ``original`` (all capitals, first capital, or as is)."""
     if original.isupper() and len(original) > 1:
         return new.upper()
     if original[:1].isupper():
