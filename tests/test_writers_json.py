@@ -11,7 +11,8 @@ from translator_flow.model import TargetSegment
 from translator_flow.writers import report_to_dict, report_to_json, write_json
 
 TOP_KEYS = ["format", "format_version", "source", "signature", "languages", "blocks", "segments", "issues", "outputs"]
-SIGNATURE_KEYS = ["tool_version", "engine", "engine_version", "model_id", "glossary_hash", "segmenter_version"]
+SIGNATURE_KEYS = ["tool_version", "engine", "engine_version", "model_id", "glossary_hash", "segmenter_version",
+                  "tm_hash", "overlay_hash"]
 TARGET_KEYS = ["text", "origin", "status", "marks", "terms", "error", "suggestions"]
 
 

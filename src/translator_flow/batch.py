@@ -27,6 +27,7 @@ from . import __version__
 from .config import Settings
 from .batch_schedule import translate_documents
 from .csvsafe import escape_row
+from .tm import tm_hash
 from .runsafety import STOP_SIGNALS, install_handlers, raise_terminated, stop_workers
 from .runsafety import BatchTerminated as BatchTerminated  # re-exported for callers
 from .errors import EXIT_ENGINE_UNAVAILABLE, EXIT_OK, EXIT_QA_BLOCKING, TranslatorFlowError
@@ -131,17 +132,6 @@ def output_plan(inputs: list[Path], indir: Path) -> dict[Path, tuple[Path, str]]
         taken.add((sub, stem.casefold()))
         plan[path] = (sub, stem)
     return plan
-
-
-def tm_hash(folder: Path | None) -> str:
-    """A hash of the translation-memory files (names and bytes): a changed TM redoes documents."""
-    if folder is None or not Path(folder).is_dir():
-        return "none"
-    digest = hashlib.sha256()
-    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:12]
 
 
 def run_key(path: Path, settings: Settings, glossary_hash: str, tm_state: str = "none") -> str:

@@ -8,8 +8,9 @@ Stages never mutate these objects; they build new ones (``dataclasses.replace``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, Literal
 
 BlockKind = Literal["title", "lead", "paragraph", "quote", "list_item", "heading"]
 BLOCK_KINDS: tuple[str, ...] = ("title", "lead", "paragraph", "quote", "list_item", "heading")
@@ -154,13 +155,31 @@ class RunSignature:
     model_id: str
     glossary_hash: str
     segmenter_version: str
+    tm_hash: str = ""  # the translation memory the drafts could draw on ("" none)
+    overlay_hash: str = ""  # the project's Apertium data overlay ("" none)
+
+    def as_dict(self) -> dict[str, str]:
+        """The signature as an ordered dict (JSON report, review manifest)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, values: Mapping[str, Any] | None) -> RunSignature:
+        """A signature from :meth:`as_dict` output; fields a file lacks read "unknown"."""
+        values = values or {}
+        return cls(**{f.name: str(values.get(f.name, "unknown" if f.default is MISSING else f.default))
+                      for f in fields(cls)})
 
     def as_text(self) -> str:
         """One line for headers and ``<meta>`` tags."""
-        return (
+        text = (
             f"translator-flow {self.tool_version} | engine {self.engine} {self.engine_version}"
             f" | model {self.model_id} | glossary {self.glossary_hash} | segmenter {self.segmenter_version}"
         )
+        if self.tm_hash:
+            text += f" | tm {self.tm_hash}"
+        if self.overlay_hash:
+            text += f" | overlay {self.overlay_hash}"
+        return text
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ class Pipeline:
         self._glossary_loaded = glossary is not None
         self._tm = tm
         self._tm_loaded = tm is not None
+        self._tm_hash: str | None = None
         # Identical protected texts inside a run are translated once (per language).
         self._cache: dict[tuple[str, str], EngineOutput] = {}
         self._repaired: dict[tuple[str, str], EngineOutput] = {}
@@ -124,7 +125,18 @@ class Pipeline:
             model_id=engine.model_id() if engine is not None else "unavailable",
             glossary_hash=glossary.hash if glossary is not None else "none",
             segmenter_version=SEGMENTER_VERSION,
+            tm_hash=self.tm_hash,
+            overlay_hash=str(getattr(engine, "overlay_hash", "") or ""),
         )
+
+    @property
+    def tm_hash(self) -> str:
+        """Hash of the translation-memory files this run reads (computed once per pipeline)."""
+        if self._tm_hash is None:
+            from .tm import tm_hash
+
+            self._tm_hash = tm_hash(self.settings.tm_dir)
+        return self._tm_hash
 
     def translate_segments(self, segments: Sequence[Segment], lang: str) -> Translation:
         """Translate ``segments`` into ``lang`` and run QA; never drops a segment.

@@ -9,6 +9,7 @@ translation memory.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, UTC
 from pathlib import Path
@@ -19,7 +20,7 @@ from ..model import RunReport, Translation
 from ..tm import TMUnit, TranslationMemory
 from .merge import merge_earlier_final
 from .rebuild import baselines, load_json_report, rebuild_report
-from .reviewed import ReviewedFile
+from .reviewed import Baseline, ReviewedFile
 
 DOCX_SUFFIXES = (".docx",)
 XLIFF_SUFFIXES = (".xliff", ".xlf")
@@ -76,13 +77,13 @@ def output_paths(stem: str, langs: tuple[str, ...], out_dir: Path) -> dict[str, 
     return paths
 
 
-def tm_units(reviewed: ReviewedFile, report: RunReport, release: str, date: datetime) -> list[TMUnit]:
+def tm_units(base: Mapping[tuple[str, str], Baseline], report: RunReport, release: str,
+             date: datetime) -> list[TMUnit]:
     """The approved pairs of a finalized report, with the machine draft each one replaced.
 
     Every non-empty draft counts as approved: running finalize is the editors' sign-off
     (the Status column is informative only).
     """
-    base = baselines(reviewed, load_json_report(reviewed))
     sources = {s.id: s.source for s in report.segments}
     units = []
     for lang, translation in report.translations.items():
@@ -115,7 +116,9 @@ def finalize(
     """
     from ..writers.atomic import atomic_write_bytes, check_targets, ensure_out_dir
 
-    reviewed, report = review_report(path, glossary=glossary)
+    reviewed = read_review(path)
+    baseline_json = load_json_report(reviewed)  # read once: the rebuild and the TM both need it
+    report = _qa(rebuild_report(reviewed, baseline_json), glossary)
     out_dir = Path(out_dir) if out_dir is not None else reviewed.path.parent
     paths = output_paths(reviewed.stem, reviewed.langs, out_dir)
     # The JSON lists output names (as translate's JSON does); the caller gets full paths.
@@ -133,7 +136,7 @@ def finalize(
         atomic_write_bytes(target, data, force=force or (target == paths["json"] and merged))
     report = replace(report, outputs=tuple(str(p) for p in paths.values()))
     if memory is not None:
-        memory.add(tm_units(reviewed, report, release or reviewed.stem,
+        memory.add(tm_units(baselines(reviewed, baseline_json), report, release or reviewed.stem,
                             datetime.now(UTC).replace(microsecond=0)))
         memory.save()
     return report

@@ -11,7 +11,6 @@ joining their segments with one space.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -20,16 +19,14 @@ from ..model import (
     Block,
     Document,
     DocumentMeta,
-    Mark,
     RunReport,
     RunSignature,
     Segment,
     TargetSegment,
-    TermHit,
     Translation,
 )
 from ..writers.common import UNTRANSLATED_MARK
-from ..writers.json_report import JSON_FORMAT
+from ..writers.json_report import hits_from_dicts, marks_from_dicts, read_report_dict
 from .reviewed import Baseline, ReviewedFile, source_hash
 
 # Line breaks and runs of ordinary spaces an editor leaves in a cell; no-break and thin
@@ -61,12 +58,8 @@ def draft_text(text: str) -> str:
 
 def load_json_report(reviewed: ReviewedFile) -> dict[str, Any] | None:
     """The JSON report translate wrote beside the reviewed file, if it matches it."""
-    path = reviewed.path.parent / f"{reviewed.stem}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
+    data = read_report_dict(reviewed.path.parent / f"{reviewed.stem}.json")
+    if data is None:
         return None
     by_id = {s.get("id"): s for s in data.get("segments", []) if isinstance(s, dict)}
     # A JSON of another run (re-translated, re-segmented) must not lend its origins.
@@ -77,37 +70,6 @@ def load_json_report(reviewed: ReviewedFile) -> dict[str, Any] | None:
         if seg is None or source_hash(str(seg.get("source", ""))) != source_hash(row.source):
             return None
     return data
-
-
-def signature_from_json(values: Mapping[str, Any] | None) -> RunSignature:
-    """A RunSignature from its JSON dict; missing fields read "unknown"."""
-    values = values or {}
-    keys = ("tool_version", "engine", "engine_version", "model_id", "glossary_hash", "segmenter_version")
-    return RunSignature(*(str(values.get(k, "unknown")) for k in keys))
-
-
-def hits_from_json(terms: list[dict[str, Any]]) -> tuple[TermHit, ...]:
-    """Term hits from the JSON report's ``terms`` (malformed entries are skipped)."""
-    hits = []
-    for t in terms:
-        try:
-            hits.append(TermHit(str(t["entry_id"]), str(t["source_text"]), int(t["start"]), int(t["end"]),
-                                str(t.get("approved", "")), str(t.get("target_form", "")),
-                                str(t.get("lemmas", "")), str(t.get("grammar", "")), str(t.get("flagged", ""))))
-        except (KeyError, TypeError, ValueError):
-            continue
-    return tuple(hits)
-
-
-def marks_from_json(marks: list[dict[str, Any]]) -> tuple[Mark, ...]:
-    """Engine marks from the JSON report's ``marks`` (malformed entries are skipped)."""
-    out = []
-    for m in marks:
-        try:
-            out.append(Mark(m["kind"], str(m["word"]), int(m["start"]), int(m["end"])))
-        except (KeyError, TypeError, ValueError):
-            continue
-    return tuple(out)
 
 
 def _document(reviewed: ReviewedFile, data: dict[str, Any] | None) -> tuple[Document, tuple[Segment, ...]]:
@@ -165,7 +127,7 @@ def rebuild_report(reviewed: ReviewedFile, data: dict[str, Any] | None) -> RunRe
             text = draft_text(row.drafts.get(lang, ""))
             before = base.get((row.id, lang))
             saved = json_targets.get(row.id, {}).get(lang) or {}
-            hits = hits_from_json(saved.get("terms") or [])
+            hits = hits_from_dicts(saved.get("terms") or [])
             if not text:
                 targets.append(TargetSegment(row.id, lang, "", "none", "untranslated", term_hits=hits,
                                              error="the reviewed file has no draft for this segment"))
@@ -173,11 +135,11 @@ def rebuild_report(reviewed: ReviewedFile, data: dict[str, Any] | None) -> RunRe
             unchanged = before is not None and before.origin != "none" and same_text(text, before.text)
             origin = before.origin if unchanged and before is not None else "human"
             # Marks and TM suggestions describe the machine draft: kept only while it stands.
-            marks = marks_from_json(saved.get("marks") or []) if unchanged else ()
+            marks = marks_from_dicts(saved.get("marks") or []) if unchanged else ()
             suggestions = tuple(str(x) for x in saved.get("suggestions") or ()) if unchanged else ()
             targets.append(TargetSegment(row.id, lang, text, origin, marks=marks, term_hits=hits,  # type: ignore[arg-type]
                                          suggestions=suggestions))
         signature = signatures.get(lang) if isinstance(signatures, Mapping) else None
-        translations[lang] = Translation(lang, signature_from_json(signature if isinstance(signature, Mapping) else None),
+        translations[lang] = Translation(lang, RunSignature.from_dict(signature if isinstance(signature, Mapping) else None),
                                          tuple(targets))
     return RunReport(document, segments, translations)

@@ -8,6 +8,8 @@ for English never parses ``ru-en.tmx``.
 
 from __future__ import annotations
 
+import hashlib
+
 import heapq
 import math
 import re
@@ -221,3 +223,15 @@ class TranslationMemory:
 
     def __len__(self) -> int:
         return sum(len(m.by_key) for m in self._langs.values())
+
+
+def tm_hash(folder: Path | None) -> str:
+    """A hash of the translation-memory files (names and bytes): a changed TM changes the run
+    signature and redoes batch documents ("none" without a TM folder)."""
+    if folder is None or not Path(folder).is_dir():
+        return "none"
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:12]

@@ -332,19 +332,6 @@ def publish_block_text(block: Block, segments: list[Segment], drafts: dict[str, 
     return "".join(text for text, _ in publish_block_parts(block, segments, drafts))
 
 
-def signature_dict(translation: Translation) -> dict[str, str]:
-    """A language's run signature as an ordered dict (JSON, manifest, meta tags)."""
-    sig = translation.signature
-    return {
-        "tool_version": sig.tool_version,
-        "engine": sig.engine,
-        "engine_version": sig.engine_version,
-        "model_id": sig.model_id,
-        "glossary_hash": sig.glossary_hash,
-        "segmenter_version": sig.segmenter_version,
-    }
-
-
 def signature_line(report: RunReport, langs: list[str]) -> str:
     """One line naming what produced the drafts of ``langs`` (generator meta, DOCX subject)."""
     return " ; ".join(f"{lang}: {report.translations[lang].signature.as_text()}" for lang in langs)

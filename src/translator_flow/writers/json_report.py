@@ -1,7 +1,10 @@
 """The JSON report: the machine contract other tools build on (docs/output-format.md).
 
-Keys come out in a fixed, documented order; text is written as UTF-8 (``ensure_ascii=False``)
-with two-space indentation, so diffs of two runs stay readable.
+One codec: :func:`report_to_dict` writes it and :func:`report_from_dict` reads it back
+(finalize, the merge of final reports), side by side so the two cannot drift apart; a
+round-trip test holds them equal. Keys come out in a fixed, documented order; text is
+written as UTF-8 (``ensure_ascii=False``) with two-space indentation, so diffs of two runs
+stay readable.
 """
 
 from __future__ import annotations
@@ -10,9 +13,21 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import Mark, QAIssue, RunReport, TargetSegment, TermHit
+from ..model import (
+    Block,
+    Document,
+    DocumentMeta,
+    Mark,
+    QAIssue,
+    RunReport,
+    RunSignature,
+    Segment,
+    TargetSegment,
+    TermHit,
+    Translation,
+)
 from .atomic import atomic_write_bytes
-from .common import SEVERITY_ORDER, locate_terms, missing_target, signature_dict, targets_by_id
+from .common import SEVERITY_ORDER, locate_terms, missing_target, targets_by_id
 
 JSON_FORMAT = "translator-flow-report"
 #: Bumped on any incompatible change of the keys below; additions keep the version.
@@ -52,7 +67,7 @@ def report_to_dict(report: RunReport) -> dict[str, Any]:
             "title": meta.title,
             "warnings": list(meta.warnings),
         },
-        "signature": {lang: signature_dict(t) for lang, t in report.translations.items()},
+        "signature": {lang: t.signature.as_dict() for lang, t in report.translations.items()},
         "languages": {lang: _language(report, lang) for lang in langs},
         "blocks": [{"index": b.index, "kind": b.kind, "text": b.text} for b in report.document.blocks],
         "segments": segments,
@@ -126,3 +141,83 @@ def _issue(issue: QAIssue) -> dict[str, Any]:
         "message": issue.message,
         "span": list(issue.span) if issue.span else None,
     }
+
+
+# -- reading back -------------------------------------------------------------------------
+
+
+def read_report_dict(path: Path) -> dict[str, Any] | None:
+    """The JSON report at ``path`` as data, or None when it is missing, unreadable or not ours."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != JSON_FORMAT:
+        return None
+    return data
+
+
+def report_from_dict(data: dict[str, Any]) -> RunReport:
+    """The :class:`RunReport` that :func:`report_to_dict` wrote (``KeyError`` on a broken file).
+
+    Term hits come back with their source offsets; the ``target_span`` written for tools is
+    derived data and recomputed by writers.
+    """
+    src = data.get("source") or {}
+    meta = DocumentMeta(str(src.get("path", "")), str(src.get("format", "")), str(src.get("sha256", "")),
+                        src.get("encoding"), src.get("title"), tuple(str(w) for w in src.get("warnings") or ()))
+    blocks = tuple(Block(int(b["index"]), b["kind"], str(b.get("text", ""))) for b in data.get("blocks", []))
+    segments = tuple(
+        Segment(str(s["id"]), int(s["block"]), int(s.get("index", 0)), str(s["source"]),
+                int(s.get("start", 0)), int(s.get("end", len(str(s["source"])))))
+        for s in data["segments"]
+    )
+    langs = list(data.get("languages") or data.get("signature") or {})
+    translations = {lang: translation_from_dict(data, lang) for lang in langs}
+    return RunReport(Document(meta, blocks), segments, translations, tuple(str(o) for o in data.get("outputs") or ()))
+
+
+def translation_from_dict(data: dict[str, Any], lang: str) -> Translation:
+    """One language of a JSON report as a Translation (targets, issues, signature, error)."""
+    targets = []
+    for seg in data["segments"]:
+        t = (seg.get("targets") or {}).get(lang)
+        if t is None:
+            targets.append(TargetSegment(seg["id"], lang, "", "none", "untranslated",
+                                         error="no draft was produced for this segment"))
+            continue
+        targets.append(TargetSegment(
+            seg["id"], lang, str(t.get("text", "")), t.get("origin", "mt"), t.get("status", "translated"),
+            marks=marks_from_dicts(t.get("marks") or []), term_hits=hits_from_dicts(t.get("terms") or []),
+            error=t.get("error"), suggestions=tuple(str(s) for s in t.get("suggestions") or ())))
+    issues = tuple(
+        QAIssue(i["check"], i["severity"], i["segment_id"], i["lang"], i["message"],
+                (int(i["span"][0]), int(i["span"][1])) if i.get("span") else None)
+        for i in data.get("issues", []) if i.get("lang") == lang)
+    error = ((data.get("languages") or {}).get(lang) or {}).get("error")
+    signature = RunSignature.from_dict((data.get("signature") or {}).get(lang))
+    return Translation(lang, signature, tuple(targets), issues, error)
+
+
+def hits_from_dicts(terms: list[dict[str, Any]]) -> tuple[TermHit, ...]:
+    """Term hits from a report's ``terms`` (malformed entries are skipped)."""
+    hits = []
+    for t in terms:
+        try:
+            hits.append(TermHit(str(t["entry_id"]), str(t["source_text"]), int(t["start"]), int(t["end"]),
+                                str(t.get("approved", "")), str(t.get("target_form", "")),
+                                str(t.get("lemmas", "")), str(t.get("grammar", "")), str(t.get("flagged", ""))))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return tuple(hits)
+
+
+def marks_from_dicts(marks: list[dict[str, Any]]) -> tuple[Mark, ...]:
+    """Engine marks from a report's ``marks`` (malformed entries are skipped)."""
+    out = []
+    for m in marks:
+        try:
+            out.append(Mark(m["kind"], str(m["word"]), int(m["start"]), int(m["end"])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return tuple(out)

@@ -25,7 +25,7 @@ from typing import IO, Any
 
 from ..errors import ReviewImportError
 from ..model import RunReport
-from .common import block_kinds, cell_text, signature_dict
+from .common import block_kinds, cell_text
 
 REVIEW_IDENTIFIER = "translator-flow-review"
 MANIFEST_SCHEMA = 1
@@ -120,7 +120,7 @@ def review_manifest(report: RunReport, langs: list[str], stem: str) -> dict[str,
         "source_sha256": report.document.meta.source_sha256,
         "segments": [[s.id, s.block, kinds.get(s.block, ""), source_hash(s.source)] for s in report.segments],
         "blocks": [[b.index, b.kind] for b in report.document.blocks],
-        "signature": {lang: signature_dict(report.translations[lang]) for lang in langs},
+        "signature": {lang: report.translations[lang].signature.as_dict() for lang in langs},
     }
 
 
