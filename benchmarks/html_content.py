@@ -27,11 +27,22 @@ def chosen(data: bytes) -> str:
     return "\n".join(b.text for b in read(data, "page").blocks)
 
 
-def previous(data: bytes) -> str:
-    """The reader's heuristic before issue 13 (main container by p/blockquote/li text only)."""
-    from translator_flow.readers.html import read
+#: The heuristic before issue 13 (main container by p/blockquote/li text only), as it
+#: stands at commit 0882cc0; read from the lead's checkout when present.
+PREVIOUS_SRC = Path(__file__).resolve().parents[3] / "main" / "src"
 
-    return "\n".join(b.text for b in read(data, "page", legacy=True).blocks)
+
+def previous(data: bytes) -> str:
+    """The reader at the lead's checkout (../../main/src), run in a child process."""
+    import subprocess
+
+    if not PREVIOUS_SRC.is_dir():
+        raise ImportError(f"{PREVIOUS_SRC} not found")
+    code = ("import sys; from translator_flow.readers.html import read; "
+            "print('\\n'.join(b.text for b in read(sys.stdin.buffer.read(), 'page').blocks))")
+    out = subprocess.run([sys.executable, "-c", code], input=data, capture_output=True, check=True,
+                         env={"PYTHONPATH": str(PREVIOUS_SRC)}, timeout=60)
+    return out.stdout.decode("utf-8")
 
 
 def trafilatura_text(data: bytes) -> str:

@@ -22,8 +22,10 @@ DROP_TAGS = frozenset(
 )
 #: Elements that start a new block.
 BLOCK_TAGS = frozenset(
-    ["p", "div", "section", "article", "main", "body", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "address", "center", "hr", "details", "summary"]
+    ["p", "div", "section", "article", "main", "body", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "address", "center", "hr", "details", "summary", "header", "aside"]
 )
+#: Drop tags that _strip_chrome keeps when they hold release text (see _is_chrome).
+_KEPT_DROP_TAGS = frozenset(["header", "aside"])
 _BOLD = frozenset({"b", "strong"})
 _ITALIC = frozenset({"i", "em"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -42,19 +44,33 @@ def _is_hidden(el) -> bool:
     )
 
 
+_FACT_BOX = re.compile(r"fact|note|info|spravka|sprav|quote|box|inset|callout", re.I)
+
+
+def _holds_headline(el) -> bool:
+    return el.find(".//h1") is not None
+
+
 def _is_chrome(el) -> bool:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in DROP_TAGS:
-        # an article's own <header> holds its headline and date; the page header is chrome
-        return not (tag == "header" and any(a.tag in ("article", "main") for a in el.iterancestors()))
+        # an article's own <header> holds its headline, date and often the lead; the page
+        # header is chrome. An <aside> fact box («Справка») is part of the release.
+        if tag == "header":
+            return not (_holds_headline(el) or any(a.tag in ("article", "main") for a in el.iterancestors()))
+        if tag == "aside":
+            return not _FACT_BOX.search(f"{el.get('class', '')} {el.get('id', '')}")
+        return True
     if el.get("role", "").lower() in ("navigation", "banner", "contentinfo", "complementary", "search"):
         return True
     if _is_hidden(el):
         return True
     cls = f"{el.get('class', '')} {el.get('id', '')}"
-    # a class like "content-with-sidebar" must not take the article with it: a share bar
-    # or breadcrumb never holds paragraphs of text
-    return bool(cls.strip()) and bool(CHROME_CLASS.search(cls)) and _text_len(el, ("p", "blockquote")) < _CHROME_MAX_TEXT
+    if not cls.strip() or not CHROME_CLASS.search(cls):
+        return False
+    # a class like "content-with-sidebar" or <article class="post social"> must not take
+    # the release with it: chrome never holds the page's headline or paragraphs of text
+    return tag not in ("article", "main") and not _holds_headline(el) and _text_len(el, ("p", "blockquote")) < _CHROME_MAX_TEXT
 
 
 #: HTML5 void elements that libxml2's HTML 4 parser may treat as containers (it wraps
@@ -93,25 +109,47 @@ def _text_len(el, tags: tuple[str, ...] = ("p", "blockquote", "li")) -> int:
     return sum(len(" ".join(p.text_content().split())) for p in el.iter(*tags))
 
 
+def _prose_len(el) -> int:
+    """Characters of text outside links: release text in <p>, <div> or <br>-separated
+    runs counts, menus and teaser headlines (all links) do not."""
+    links = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    return max(0, len(" ".join(el.text_content().split())) - links)
+
+
 def _main_container(body):
     """The element holding the release: a semantic container when it holds at least
-    half of the page's paragraph text, else the deepest element holding 80% of it."""
-    total = _text_len(body)
+    half of the page's prose, else the deepest element holding 80% of it; then, when the
+    <h1> is inside, the smallest ancestor of the <h1> that still holds 80% of that prose."""
+    main = _main_by_text(body)
+    h1 = main.find(".//h1")
+    if h1 is not None and h1 is not main:
+        total = _prose_len(main)
+        for anc in h1.iterancestors():
+            if anc is main:
+                break
+            if total and _prose_len(anc) >= 0.8 * total:
+                return anc
+    return main
+
+
+def _main_by_text(body):
+    """The semantic container or the deepest element holding most of the page's prose."""
+    total = _prose_len(body)
     candidates = body.findall(".//article") or [
         el for el in body.iter() if el.tag == "main" or el.get("role", "").lower() == "main" or el.get("itemprop") == "articleBody"
     ]
     if candidates:
-        best = max(candidates, key=_text_len)
-        if _text_len(best) >= 0.5 * total and total:
+        best = max(candidates, key=_prose_len)
+        if _prose_len(best) >= 0.5 * total and total:
             return best
     # descend into the child holding most (80%) of the paragraph text; stop where the
     # text is spread over several children, so no paragraph of the release is cut off
     node = body
     while total:
-        child = next((c for c in node.iterchildren() if isinstance(c.tag, str) and _text_len(c) >= 0.8 * total), None)
+        child = next((c for c in node.iterchildren() if isinstance(c.tag, str) and _prose_len(c) >= 0.8 * total), None)
         if child is None:
             break
-        node, total = child, _text_len(child)
+        node, total = child, _prose_len(child)
     return node
 
 
@@ -145,7 +183,8 @@ class _Collector:
         self._add(el.text, kind, explicit, styles)
         for child in el.iterchildren():
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag and tag not in DROP_TAGS:
+            # an article's <header> and a fact-box <aside> survive _strip_chrome: walk them
+            if tag and (tag not in DROP_TAGS or tag in _KEPT_DROP_TAGS):
                 if tag in BLOCK_TAGS:
                     self.flush()
                     ckind, cexplicit = _block_kind(tag, kind, explicit)
