@@ -8,7 +8,6 @@ Run: PYTHONPATH=src python benchmarks/html_content.py
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
