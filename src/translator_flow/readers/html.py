@@ -13,6 +13,7 @@ import re
 
 from ..errors import ReaderError
 from .chrome import CHROME_CLASS
+from .removed import Removed
 from .source import check_not_binary, decode_text
 from .structure import InlineBuilder, Parsed, RawBlock, clean_inline, safe_href
 
@@ -78,16 +79,53 @@ def _is_chrome(el) -> bool:
 _VOID_UNWRAP = frozenset(["area", "base", "col", "embed", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 
 
-def _strip_chrome(root) -> None:
-    for el in list(root.iter()):
-        if el is root:
-            continue
+#: Dropped tags whose text a reader sees on the page and the warning may quote.
+_QUOTED_DROPS = frozenset(["nav", "header", "footer", "aside", "menu"])
+_IMAGES = frozenset(["img", "picture", "svg", "canvas", "object", "embed"])
+
+
+def _strip_chrome(root, removed: Removed) -> None:
+    """Remove chrome, hidden and non-text elements in document order, recording each in
+    ``removed``; an explicit stack, so a deeply nested page cannot exhaust the C stack."""
+    stack = list(reversed(root))
+    while stack:
+        el = stack.pop()
+        children = list(el)
         if not isinstance(el.tag, str):  # comments, processing instructions
             _drop(el)
-        elif el.tag in _VOID_UNWRAP:
+            continue
+        if el.tag in _VOID_UNWRAP:
+            if el.tag == "img":
+                removed.images += 1
             el.drop_tag()
         elif _is_chrome(el):
+            # active and form content (frames, objects, controls, templates) and hidden
+            # text are never quoted: what a page hides must not reach the review either
+            if el.tag in _IMAGES:
+                removed.images += 1
+            elif _is_hidden(el):
+                removed.hidden(_words(el))
+            elif el.tag in _QUOTED_DROPS or el.tag not in DROP_TAGS:
+                removed.add("page chrome (menus, share bars, teasers, footers, banners)", _words(el), _prose_len(el))
             _drop(el)
+            continue
+        stack.extend(reversed(children))
+
+
+def _words(el) -> str:
+    # itertext, not text_content: menu items in separate elements must not run together
+    return " ".join(" ".join(el.itertext()).split())
+
+
+def _record_outside(main, body, removed: Removed) -> None:
+    """Record the text of every element beside the main container's ancestor line."""
+    node = main
+    while node is not body and node.getparent() is not None:
+        parent = node.getparent()
+        for sib in parent.iterchildren():
+            if sib is not node and isinstance(sib.tag, str):
+                removed.add("text outside the release's container", _words(sib), _prose_len(sib))
+        node = parent
 
 
 def _drop(el) -> None:
@@ -288,7 +326,8 @@ def read(data: bytes, label: str) -> Parsed:
     body = root.find("body")
     if body is None:
         body = root
-    _strip_chrome(body)
+    removed = Removed()
+    _strip_chrome(body, removed)
     main = _main_container(body)
 
     blocks: list[RawBlock] = []  # the <h1> first: it may sit outside the main container
@@ -309,5 +348,8 @@ def read(data: bytes, label: str) -> Parsed:
     blocks.extend(collector.blocks)
     if not blocks:
         raise ReaderError(f"{label} has no text in its page body. Check that you picked the right file.")
+    _record_outside(main, body, removed)
+    kept = sum(len(" ".join(b.text.split())) for b in blocks)
+    warnings.extend(removed.warnings(label, kept + removed.chars, kept))
     has_title = bool(blocks) and blocks[0].kind == "title"
     return Parsed(blocks, encoding=encoding, warnings=warnings, title_hint=None if has_title else page_title or None)
