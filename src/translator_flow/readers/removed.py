@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Start of the warning a review header shows as a loud (red, bold) line; the writers
-#: recognise it by this prefix (see writers.common.source_warning_lines).
-LOUD_PREFIX = "MOST OF THE SOURCE WAS DROPPED:"
+from ..model import LOUD_WARNING_PREFIX as LOUD_PREFIX
 _FIRST_WORDS = 6
 _LISTED = 8  # blocks quoted per kind; the rest are counted
 
