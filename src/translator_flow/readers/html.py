@@ -164,6 +164,8 @@ def _main_container(body):
     <h1> is inside, the smallest ancestor of the <h1> that still holds 80% of that prose."""
     main = _main_by_text(body)
     h1 = main.find(".//h1")
+    if h1 is not None:
+        main = _beside_link_lists(main, h1)
     if h1 is not None and h1 is not main:
         total = _prose_len(main)
         for anc in h1.iterancestors():
@@ -172,6 +174,21 @@ def _main_container(body):
             if total and _prose_len(anc) >= 0.8 * total:
                 return anc
     return main
+
+
+def _beside_link_lists(node, h1):
+    """Descend toward the <h1> while the child holding it has most of the prose and every
+    other child with text is a list of links (teasers, related news: two links or more);
+    a sibling with one link or none (contacts, a second part of the release) stops it."""
+    while True:
+        total = _prose_len(node)
+        child = next((c for c in node.iterchildren() if isinstance(c.tag, str) and h1 in c.iter()), None)
+        if child is None or child is h1 or not total or _prose_len(child) < 0.5 * total:
+            return node
+        others = [c for c in node.iterchildren() if c is not child and isinstance(c.tag, str) and _prose_len(c)]
+        if not others or any(len(c.findall(".//a")) < 2 for c in others):
+            return node
+        node = child
 
 
 def _main_by_text(body):
