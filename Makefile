@@ -59,6 +59,8 @@ bench: setup
 	$(PY) benchmarks/glossary_matching.py
 	$(PY) benchmarks/writers.py
 	$(PY) benchmarks/apertium_engine.py
+	$(PIP) install -q -e ".[bench]"
+	$(PY) benchmarks/html_content.py
 
 clean:
 	rm -rf out .pytest_cache

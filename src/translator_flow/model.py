@@ -47,6 +47,11 @@ class Block:
     spans: tuple[Span, ...] = ()
 
 
+#: Start of a reader warning that most of the source did not reach the document; review
+#: headers show it as a distinct loud line (readers.removed writes it).
+LOUD_WARNING_PREFIX = "MOST OF THE SOURCE WAS DROPPED:"
+
+
 @dataclass(frozen=True)
 class DocumentMeta:
     """Where a document came from, so outputs can name and sign it."""
@@ -56,7 +61,7 @@ class DocumentMeta:
     source_sha256: str
     encoding: str | None = None
     title: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # what the reader removed, skipped or guessed
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,11 @@ _ONE_LINE_CRUMB = re.compile(r"^(главная|главная страница|
 CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(breadcrumbs?|crumbs|share|sharing|social|socials|likes?|menu|navbar|nav|"
     r"sidebar|cookies?|subscribe|subscription|related|comments?|pagination|pager|tags|"
-    r"print|banner|advert|ads|promo|modal|popup|toolbar|skip-link)(?:$|[\s_-])",
+    r"print|banner|advert|ads|promo|modal|popup|toolbar|skip-link|"
+    # footers, widget columns and teaser feeds of common CMS themes (Bitrix news-list,
+    # WordPress widget-area, Drupal views, Joomla latestnews, Tilda t-feed / t-cookie)
+    r"footer|copyright|masthead|widgets?|widget-area|news-list|latestnews(?:-item)?|feed|views|"
+    r"teasers?|cookiesaccept|cookie-notice|icons)(?:$|[\s_-])",
     re.I,
 )
 

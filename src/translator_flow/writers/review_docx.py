@@ -26,6 +26,7 @@ from .common import (
     block_kinds,
     clean_text,
     document_title,
+    source_warning_lines,
     draft_ranges,
     is_untranslated,
     issue_counts,
@@ -107,6 +108,13 @@ def _header_block(doc: DocxBuilder, report: RunReport, langs: list[str]) -> None
     for lang, translation in report.translations.items():
         if translation.error and lang not in langs:
             doc.run(doc.paragraph(), f"{lang}: not produced — {translation.error}", color=RED)
+    for text, loud in source_warning_lines(meta):  # what the reader removed or skipped
+        p = doc.paragraph(compact=not loud)
+        if loud:
+            doc.run(p, f"⚠ {text}", bold=True, color=RED, size=13)
+        else:
+            doc.run(p, "Source reader: ", bold=True)
+            doc.run(p, text)
 
 
 def _summary(doc: DocxBuilder, report: RunReport, langs: list[str], orphans: list[tuple[str, QAIssue]],
