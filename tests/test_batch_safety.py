@@ -29,7 +29,7 @@ def write_release(path: Path, n: int, paragraphs: int = 1) -> None:
 
 
 def report_rows(out: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader((out / "batch-report.csv").open(encoding="utf-8")))
+    return list(csv.DictReader((out / "batch-report.csv").read_text(encoding="utf-8").splitlines()))
 
 
 def test_output_plan_gives_every_input_its_own_stem_case_insensitively(tmp_path: Path) -> None:
