@@ -35,7 +35,7 @@ def translate_documents(
         running: tuple[list[Any], Any] | None = None
         for chunk in _read_chunks(pipeline, paths, chunk_segments):
             documents = [read[1] for _, read in chunk if not isinstance(read, Exception)]
-            texts = {lang: pipeline._engine_texts(documents, lang) for lang in pipeline.settings.targets}
+            texts = {lang: pipeline.engine_texts(documents, lang) for lang in pipeline.settings.targets}
             if running is not None:
                 _wait_quietly(running[1])
             future = engines.submit(_warm_texts, pipeline, texts)
@@ -68,7 +68,7 @@ def _warm_texts(pipeline: Pipeline, texts: Mapping[str, list[str]]) -> None:
     for lang, batch in texts.items():
         if batch:
             try:
-                pipeline._engine_outputs(batch, lang, pipeline.engine(lang))
+                pipeline.engine_outputs(batch, lang, pipeline.engine(lang))
             except Exception:
                 pass
 
@@ -80,7 +80,7 @@ def _translate_chunk(
             yield path, read
             continue
         try:
-            report: RunReport | Exception = pipeline._translate_read(*read)
+            report: RunReport | Exception = pipeline.translate_read(*read)
         except Exception as exc:
             report = exc
         yield path, report

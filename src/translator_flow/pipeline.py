@@ -189,7 +189,7 @@ class Pipeline:
         tm_draft = TargetSegment(segment.id, lang, tm_text, "tm") if tm_text is not None else None
         return tm_draft, text, hits, suggestions
 
-    def _engine_texts(self, documents: Sequence[Sequence[Segment]], lang: str) -> list[str]:
+    def engine_texts(self, documents: Sequence[Sequence[Segment]], lang: str) -> list[str]:
         """The texts the engine must see for ``documents`` (TM hits need none)."""
         texts = []
         for segments in documents:
@@ -224,8 +224,11 @@ class Pipeline:
             )
         return [drafts[seg.id] for seg in segments]
 
-    def _engine_outputs(self, texts: Sequence[str], lang: str, engine: Any) -> list[EngineOutput]:
-        """Raw engine outputs for ``texts``: each distinct text translated once per run."""
+    def engine_outputs(self, texts: Sequence[str], lang: str, engine: Any) -> list[EngineOutput]:
+        """Raw engine outputs for ``texts``: each distinct text translated once per run.
+
+        Public so the batch scheduler can warm the cache for the next chunk on its engine thread.
+        """
         todo = list(dict.fromkeys(t for t in texts if (lang, t) not in self._cache))
         if todo:
             results = engine.translate_batch(todo, SOURCE_LANG, lang)
@@ -242,10 +245,10 @@ class Pipeline:
     def _final_outputs(self, texts: Sequence[str], lang: str, engine: Any) -> list[EngineOutput]:
         """Engine outputs after the language's repairs (lang.REPAIRS: the Belarusian unknown-word fallback).
 
-        Kept apart from :meth:`_engine_outputs` so that in batch runs the repairs run on
+        Kept apart from :meth:`engine_outputs` so that in batch runs the repairs run on
         this thread, overlapping the engine's next chunk instead of delaying it.
         """
-        raw = self._engine_outputs(texts, lang, engine)
+        raw = self.engine_outputs(texts, lang, engine)
         from .lang import REPAIRS
 
         repair = REPAIRS.get(lang)
@@ -269,9 +272,10 @@ class Pipeline:
     def translate_document(self, path: str | Path) -> RunReport:
         """Read, segment and translate one release into every target language (no writing)."""
         document, segments = self.read(path)
-        return self._translate_read(document, segments)
+        return self.translate_read(document, segments)
 
-    def _translate_read(self, document: Document, segments: tuple[Segment, ...]) -> RunReport:
+    def translate_read(self, document: Document, segments: tuple[Segment, ...]) -> RunReport:
+        """Translate an already read and segmented document into every target language."""
         translations = {lang: self.translate_segments(segments, lang) for lang in self.settings.targets}
         return RunReport(document, segments, translations)
 
