@@ -83,9 +83,17 @@ def read_tbx(path: Path | str) -> tuple[list[Entry], list[Problem]]:
     from lxml import etree
     from translate.storage import tbx
 
+    from .tbx3 import is_tbx3, read_tbx3
+
     name = str(path)
     try:
-        store = tbx.tbxfile.parsestring(Path(path).read_bytes(), sourcelanguage="ru")
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return [], [Problem(name, 0, f"cannot read the file ({exc.strerror})", fatal=True)]
+    if is_tbx3(raw):
+        return read_tbx3(path, raw)
+    try:
+        store = tbx.tbxfile.parsestring(raw, sourcelanguage="ru")
     except (etree.XMLSyntaxError, ValueError) as exc:
         line = getattr(exc, "lineno", 0) or 0
         return [], [Problem(name, line, f"not a readable TBX file ({exc}); export it again as TBX", fatal=True)]
@@ -122,6 +130,12 @@ def read_tbx(path: Path | str) -> tuple[list[Entry], list[Problem]]:
                 values[kind[len(_EXTRA_PREFIX):]] = child.text or ""
             elif kind == "definition" and not values["note"]:
                 values["note"] = child.text or ""
+        if not values["source"]:
+            # TBX-Basic puts the source inside a tig (or langSet); take the first one.
+            for child in unit.xmlelement.iter(unit.namespaced("admin")):
+                if child.get("type") == "source" and (child.text or "").strip():
+                    values["source"] = child.text.strip()
+                    break
         entry, probs = entry_from_row(values, name, line)
         problems += probs
         if entry is not None:
