@@ -51,9 +51,7 @@ def read_tbx3(path: Path | str, raw: bytes) -> tuple[list[Entry], list[Problem]]
             text = "".join(el.itertext()).strip()
             if kind == "admin" and el.get("type") == "source" and text and not values["source"]:
                 values["source"] = text
-            elif kind == "note" and text:
-                notes.append(text)
-            elif kind == "descrip" and el.get("type") == "definition" and text and not notes:
+            elif text and (kind == "note" or (kind == "descrip" and el.get("type") == "definition")):
                 notes.append(text)
         values["note"] = "\n".join(notes)
         for lang_sec in (el for el in concept if _local(el.tag) == "langSec"):
