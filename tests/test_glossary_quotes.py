@@ -38,6 +38,6 @@ def test_lint_refuses_the_unterminated_quote_in_one_line(tmp_path: Path) -> None
     path = tmp_path / "g.csv"
     path.write_text(HEADER + 'gomel,Гомель,Гомель,Gomel,"city\n' + GOOD, encoding="utf-8")
     result = CliRunner().invoke(cli, ["glossary", "lint", str(path)], catch_exceptions=False)
-    assert result.exit_code != 0
+    assert result.exit_code == 4
     flagged = [ln for ln in result.output.splitlines() if ln.startswith(f"{path}:2: ")]
     assert len(flagged) == 1 and "not closed" in flagged[0]

@@ -62,6 +62,6 @@ def test_broken_tbx3_is_refused_in_one_line_by_lint(tmp_path: Path) -> None:
     path = tmp_path / "g.tbx"
     path.write_text(TBX3.replace("</conceptEntry>", ""), encoding="utf-8")
     result = CliRunner().invoke(cli, ["glossary", "lint", str(path)], catch_exceptions=False)
-    assert result.exit_code != 0
+    assert result.exit_code == 4
     assert "Traceback" not in result.output
     assert any(ln.startswith(f"{path}:") and "not well-formed XML" in ln for ln in result.output.splitlines())

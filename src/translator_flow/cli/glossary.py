@@ -27,7 +27,7 @@ def glossary() -> None:
 @glossary.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def lint(paths: tuple[Path, ...]) -> None:
-    """Check glossary files (default: ./glossary); exit 1 when anything is wrong."""
+    """Check glossary files (default: ./glossary); exit 4 when translate would refuse them, 1 for other problems."""
     from ..glossary.core import DEFAULT_GLOSSARY_DIR
     from ..glossary.lint import lint_paths
 
@@ -37,7 +37,8 @@ def lint(paths: tuple[Path, ...]) -> None:
     errors = [p for p in problems if not p.warning]
     if errors:
         click.echo(f"{len(errors)} problem(s); {count} entries readable", err=True)
-        raise SystemExit(1)
+        # Fatal problems stop translate with a GlossaryError (exit 4); lint says the same.
+        raise SystemExit(4 if any(p.fatal for p in errors) else 1)
     warnings = len(problems) - len(errors)
     click.echo(f"OK: {count} entries" + (f" ({warnings} warning(s))" if warnings else ""))
 
