@@ -65,3 +65,21 @@ def test_broken_tbx3_is_refused_in_one_line_by_lint(tmp_path: Path) -> None:
     assert result.exit_code == 4
     assert "Traceback" not in result.output
     assert any(ln.startswith(f"{path}:") and "not well-formed XML" in ln for ln in result.output.splitlines())
+
+
+def test_deprecated_entry_exports_as_deprecated_terms_and_round_trips(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from translator_flow.glossary.entries import Entry
+    from translator_flow.glossary.tbx import DEPRECATED, write_tbx
+
+    old = Entry(id="old-ministry", ru="Министерство старое", be="Міністэрства старое", en="Old Ministry",
+                note="", source="", status="deprecated")
+    path = tmp_path / "out.tbx"
+    write_tbx(path, [old])
+    statuses = [n.text for n in etree.parse(str(path)).iter()
+                if isinstance(n.tag, str) and n.tag.endswith("termNote") and n.get("type") == "administrativeStatus"]
+    assert statuses and set(statuses) == {DEPRECATED}
+    (back,), problems = read_tbx(path)
+    assert not [p for p in problems if p.fatal]
+    assert (back.ru, back.be, back.en, back.status) == (old.ru, old.be, old.en, "deprecated")

@@ -21,6 +21,7 @@ PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 DEPRECATED = "deprecatedTerm-admn-sts"
 _EXTRA_PREFIX = "x-column-"
+_ROLE = "x-term-role"  # the term's role inside a deprecated entry
 
 
 def write_tbx(path: Path | str, entries: Sequence[Entry]) -> None:
@@ -47,7 +48,11 @@ def write_tbx(path: Path | str, entries: Sequence[Entry]) -> None:
             langset = _langset(unit, lang)
             for tig, (_, status) in zip(langset.findall(unit.namespaced("tig")), items):
                 note = etree.SubElement(tig, unit.namespaced("termNote"), type="administrativeStatus")
-                note.text = status
+                # A deprecated entry's terms are deprecated for CAT tools; the term's own
+                # role travels in an x- note so the re-import gives back the same entry.
+                note.text = DEPRECATED if e.status == "deprecated" else status
+                if e.status == "deprecated":
+                    etree.SubElement(tig, unit.namespaced("termNote"), type=_ROLE).text = status
             if lang == "be" and e.be_forms:
                 etree.SubElement(langset, unit.namespaced("descrip"), type="x-be-forms").text = format_be_forms(e.be_forms)
         if e.note:
@@ -150,8 +155,11 @@ def _terms(unit, langset) -> list[tuple[str, str]]:
         term = tig.find(unit.namespaced("term"))
         text = "".join(term.itertext()).strip() if term is not None else ""
         status = ""
+        role = None
         for note in tig.iter(unit.namespaced("termNote")):
-            if note.get("type") == "administrativeStatus":
+            if note.get("type") == _ROLE:
+                role = (note.text or "").strip()
+            elif note.get("type") == "administrativeStatus":
                 raw = (note.text or "").strip().lower()
                 # TBX-Basic values and the short forms other tools write.
                 if "deprecated" in raw or "superseded" in raw or "notrecommended" in raw.replace(" ", ""):
@@ -161,5 +169,5 @@ def _terms(unit, langset) -> list[tuple[str, str]]:
                 else:
                     status = PREFERRED
         if text:
-            out.append((text, status))
+            out.append((text, role if role in (PREFERRED, ADMITTED, DEPRECATED) else status))
     return out
