@@ -27,7 +27,7 @@ def glossary() -> None:
 @glossary.command("lint")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def lint(paths: tuple[Path, ...]) -> None:
-    """Check glossary files (default: ./glossary); exit 1 when anything is wrong."""
+    """Check glossary files (default: ./glossary); exit 4 when translate would refuse them, 1 for other problems."""
     from ..glossary.core import DEFAULT_GLOSSARY_DIR
     from ..glossary.lint import lint_paths
 
@@ -37,7 +37,8 @@ def lint(paths: tuple[Path, ...]) -> None:
     errors = [p for p in problems if not p.warning]
     if errors:
         click.echo(f"{len(errors)} problem(s); {count} entries readable", err=True)
-        raise SystemExit(1)
+        # Fatal problems stop translate with a GlossaryError (exit 4); lint says the same.
+        raise SystemExit(4 if any(p.fatal for p in errors) else 1)
     warnings = len(problems) - len(errors)
     click.echo(f"OK: {count} entries" + (f" ({warnings} warning(s))" if warnings else ""))
 
@@ -51,11 +52,21 @@ def lint(paths: tuple[Path, ...]) -> None:
 @click.option("--id", "entry_id", default=None, help="Entry id (default: made from the English term).")
 @click.option("--file", "file", type=click.Path(path_type=Path), default=None,
               help="CSV file to append to. Default: glossary/custom.csv")
+@click.option("--new", "new", is_flag=True, default=False,
+              help="Start a new glossary in ./glossary when the current folder has none.")
 @GLOSSARY_OPTION
 def add(ru: str, be: str, en: str, note: str, source: str, entry_id: str | None,
-        file: Path | None, glossary_paths: tuple[Path, ...]) -> None:
+        file: Path | None, new: bool, glossary_paths: tuple[Path, ...]) -> None:
     """Add a term (refuses one the glossary already has)."""
+    from ..errors import GlossaryError
+    from ..glossary.core import DEFAULT_GLOSSARY_DIR
     from ..glossary.maintenance import DEFAULT_ADD_FILE, add_entry, glossary_for
+
+    if file is None and not glossary_paths and not new and not DEFAULT_GLOSSARY_DIR.is_dir():
+        # A one-entry ./glossary would silently replace the office glossary in later runs.
+        raise GlossaryError(
+            "no ./glossary here: give --file PATH.csv of the office glossary, or --new to start one"
+        )
 
     entry = add_entry(glossary_for(glossary_paths), file or DEFAULT_ADD_FILE, ru=ru, be=be, en=en,
                       note=note, source=source, entry_id=entry_id)

@@ -136,7 +136,10 @@ def load_glossary(paths: Sequence[Path | str] | Path | str | None = None, *, too
     cannot be applied safely; ``glossary lint`` lists every problem.
     """
     if paths is None:
-        paths = [DEFAULT_GLOSSARY_DIR] if DEFAULT_GLOSSARY_DIR.is_dir() else []
+        from .locate import default_glossary_dir
+
+        found = default_glossary_dir()
+        paths = [found] if found is not None else []
     elif isinstance(paths, (str, Path)):
         paths = [paths]
     entries, problems = read_paths(paths)

@@ -107,6 +107,19 @@ def read_csv(path: Path | str) -> tuple[list[Entry], list[Problem]]:
             continue
         if row[0].lstrip().startswith("#"):
             continue  # a comment row
+        if previous_end > line and any("\n" in c and delimiter in c for c in row):
+            # A quote left open swallows the following rows into one cell; the field
+            # count can still come out right, so say so instead of loading a wrong term.
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    f"a quote opened on this line is not closed and swallows lines {line + 1}-"
+                    f"{previous_end}: close the quote (write \"\" for a quote inside a value)",
+                    fatal=True,
+                )
+            )
+            continue
         if len(row) != len(header):
             problems.append(
                 Problem(

@@ -121,8 +121,8 @@ def import_glossary(
 
 def glossary_for(paths: Sequence[Path | str] | None) -> Glossary:
     """The glossary named on the command line (default: ./glossary), or an empty one."""
-    from .core import DEFAULT_GLOSSARY_DIR, load_glossary
+    from .core import load_glossary
 
     if not paths:
-        return load_glossary([DEFAULT_GLOSSARY_DIR] if DEFAULT_GLOSSARY_DIR.is_dir() else [])
+        return load_glossary(None)  # ./glossary, then the per-user folder (glossary/locate.py)
     return load_glossary(list(paths))

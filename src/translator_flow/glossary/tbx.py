@@ -21,6 +21,7 @@ PREFERRED = "preferredTerm-admn-sts"
 ADMITTED = "admittedTerm-admn-sts"
 DEPRECATED = "deprecatedTerm-admn-sts"
 _EXTRA_PREFIX = "x-column-"
+_ROLE = "x-term-role"  # the term's role inside a deprecated entry
 
 
 def write_tbx(path: Path | str, entries: Sequence[Entry]) -> None:
@@ -47,7 +48,11 @@ def write_tbx(path: Path | str, entries: Sequence[Entry]) -> None:
             langset = _langset(unit, lang)
             for tig, (_, status) in zip(langset.findall(unit.namespaced("tig")), items):
                 note = etree.SubElement(tig, unit.namespaced("termNote"), type="administrativeStatus")
-                note.text = status
+                # A deprecated entry's terms are deprecated for CAT tools; the term's own
+                # role travels in an x- note so the re-import gives back the same entry.
+                note.text = DEPRECATED if e.status == "deprecated" else status
+                if e.status == "deprecated":
+                    etree.SubElement(tig, unit.namespaced("termNote"), type=_ROLE).text = status
             if lang == "be" and e.be_forms:
                 etree.SubElement(langset, unit.namespaced("descrip"), type="x-be-forms").text = format_be_forms(e.be_forms)
         if e.note:
@@ -83,9 +88,17 @@ def read_tbx(path: Path | str) -> tuple[list[Entry], list[Problem]]:
     from lxml import etree
     from translate.storage import tbx
 
+    from .tbx3 import is_tbx3, read_tbx3
+
     name = str(path)
     try:
-        store = tbx.tbxfile.parsestring(Path(path).read_bytes(), sourcelanguage="ru")
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        return [], [Problem(name, 0, f"cannot read the file ({exc.strerror})", fatal=True)]
+    if is_tbx3(raw):
+        return read_tbx3(path, raw)
+    try:
+        store = tbx.tbxfile.parsestring(raw, sourcelanguage="ru")
     except (etree.XMLSyntaxError, ValueError) as exc:
         line = getattr(exc, "lineno", 0) or 0
         return [], [Problem(name, line, f"not a readable TBX file ({exc}); export it again as TBX", fatal=True)]
@@ -122,6 +135,12 @@ def read_tbx(path: Path | str) -> tuple[list[Entry], list[Problem]]:
                 values[kind[len(_EXTRA_PREFIX):]] = child.text or ""
             elif kind == "definition" and not values["note"]:
                 values["note"] = child.text or ""
+        if not values["source"]:
+            # TBX-Basic puts the source inside a tig (or langSet); take the first one.
+            for child in unit.xmlelement.iter(unit.namespaced("admin")):
+                if child.get("type") == "source" and (child.text or "").strip():
+                    values["source"] = child.text.strip()
+                    break
         entry, probs = entry_from_row(values, name, line)
         problems += probs
         if entry is not None:
@@ -136,8 +155,11 @@ def _terms(unit, langset) -> list[tuple[str, str]]:
         term = tig.find(unit.namespaced("term"))
         text = "".join(term.itertext()).strip() if term is not None else ""
         status = ""
+        role = None
         for note in tig.iter(unit.namespaced("termNote")):
-            if note.get("type") == "administrativeStatus":
+            if note.get("type") == _ROLE:
+                role = (note.text or "").strip()
+            elif note.get("type") == "administrativeStatus":
                 raw = (note.text or "").strip().lower()
                 # TBX-Basic values and the short forms other tools write.
                 if "deprecated" in raw or "superseded" in raw or "notrecommended" in raw.replace(" ", ""):
@@ -147,5 +169,5 @@ def _terms(unit, langset) -> list[tuple[str, str]]:
                 else:
                     status = PREFERRED
         if text:
-            out.append((text, status))
+            out.append((text, role if role in (PREFERRED, ADMITTED, DEPRECATED) else status))
     return out
