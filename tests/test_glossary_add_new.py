@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 
-_register()
 
 ADD = ["glossary", "add", "--ru", "Гродненская область", "--be", "Гродзенская вобласць", "--en", "Grodno Oblast"]
 

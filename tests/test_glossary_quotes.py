@@ -7,10 +7,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.glossary.csvio import read_csv
 
-_register()
 
 HEADER = "id,ru,be,en,note,source\n"
 GOOD = "minsk,Минск,Мінск,Minsk,,\nbrest,Брест,Брэст,Brest,,\n"

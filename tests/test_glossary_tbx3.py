@@ -6,10 +6,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from translator_flow.cli import _register, cli
+from translator_flow.cli import cli
 from translator_flow.glossary.tbx import read_tbx
 
-_register()
 
 TBX3 = """<?xml version="1.0" encoding="UTF-8"?>
 <tbx type="TBX-Basic" style="dca" xml:lang="ru" xmlns="urn:iso:std:iso:30042:ed-2">
