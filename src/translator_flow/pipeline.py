@@ -180,13 +180,17 @@ class Pipeline:
                 else:
                     suggestions = tuple(m.as_note() for m in tm.suggest(segment.source, lang))
             text, hits = segment.source, tuple[TermHit, ...]()
-            if tm_text is None and glossary is not None:
+            if glossary is not None:
                 found = glossary.find(segment.source)
                 if found:
-                    text, hits = glossary.protect(segment.source, found, lang)
+                    # A TM draft is a draft: its terms are checked against today's glossary
+                    # (the hits say what the draft must contain); only MT gets the protected text.
+                    protected, hits = glossary.protect(segment.source, found, lang)
+                    text = protected if tm_text is None else text
             prepared = self._prepared[key] = (tm_text, text, tuple(hits), suggestions)
         tm_text, text, hits, suggestions = prepared
-        tm_draft = TargetSegment(segment.id, lang, tm_text, "tm") if tm_text is not None else None
+        tm_draft = (TargetSegment(segment.id, lang, tm_text, "tm", term_hits=hits, suggestions=suggestions)
+                    if tm_text is not None else None)
         return tm_draft, text, hits, suggestions
 
     def engine_texts(self, documents: Sequence[Sequence[Segment]], lang: str) -> list[str]:

@@ -25,7 +25,11 @@ def check_terminology(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.glossary is None:
         return
     func = importlib.import_module(GLOSSARY_MODULE).check_terminology
+    from_memory = ctx.target.origin == "tm"
     for severity, message, span in func(ctx.source, ctx.draft, ctx.target.term_hits, ctx.lang, ctx.glossary):
         if severity not in SEVERITIES:
             raise ValueError(f"glossary check returned severity {severity!r}, expected one of {SEVERITIES}")
+        if from_memory and severity == "blocking":
+            # An approved memory unit that disagrees with today's glossary: the glossary changed.
+            message = f"translation memory draft predates a glossary change: {message}"
         yield Finding(message, tuple(span) if span is not None else None, severity)
