@@ -50,6 +50,11 @@ class Block:
 #: Start of a reader warning that most of the source did not reach the document; review
 #: headers show it as a distinct loud line (readers.removed writes it).
 LOUD_WARNING_PREFIX = "MOST OF THE SOURCE WAS DROPPED:"
+#: A run without any glossary: said loudly in the JSON, both review headers and on stderr.
+NO_GLOSSARY_WARNING = ("NO GLOSSARY: official terms were not checked. Give --glossary PATH, or keep the office "
+                       "glossary in ./glossary or in ~/.local/share/translator-flow/glossary.")
+#: Warnings shown first and in red in review headers, and printed on stderr by the CLI.
+LOUD_WARNING_PREFIXES: tuple[str, ...] = (LOUD_WARNING_PREFIX, "NO GLOSSARY:")
 
 
 @dataclass(frozen=True)

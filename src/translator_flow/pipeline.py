@@ -17,6 +17,7 @@ from .config import Settings
 from .errors import EngineUnavailable, TranslatorFlowError
 from .model import (
     Document,
+    NO_GLOSSARY_WARNING,
     EngineOutput,
     Origin,
     RunReport,
@@ -60,6 +61,11 @@ class Pipeline:
         """The glossary for this run (loaded on first use; None when there is none)."""
         if not self._glossary_loaded:
             paths = self.settings.glossary_paths()
+            if not paths and self.settings.glossary is None:  # the documented order: then the per-user folder
+                from .glossary.locate import default_glossary_dir
+
+                found = default_glossary_dir()
+                paths = (found,) if found is not None else ()
             if paths:
                 from .glossary import load_glossary
 
@@ -280,6 +286,9 @@ class Pipeline:
 
     def translate_read(self, document: Document, segments: tuple[Segment, ...]) -> RunReport:
         """Translate an already read and segmented document into every target language."""
+        if self.glossary is None:  # never silent: the JSON, the review headers and stderr say so
+            document = replace(document, meta=replace(
+                document.meta, warnings=(*document.meta.warnings, NO_GLOSSARY_WARNING)))
         translations = {lang: self.translate_segments(segments, lang) for lang in self.settings.targets}
         return RunReport(document, segments, translations)
 

@@ -44,18 +44,25 @@ def _summary(report) -> str:
 
 def run_translate(inputs: list[Path], settings, fail_on: str | None, echo=click.echo) -> int:
     """Translate ``inputs`` (library: runs.translate_files), printing a line each; the exit code."""
+    from ..model import LOUD_WARNING_PREFIXES
     from ..runs import run_exit_code, translate_files
 
     outcomes = []
     unavailable: dict[str, str] = {}
     start = lambda number, path: echo(f"[{number}/{len(inputs)}] {path} …", nl=False)  # noqa: E731
+    said: set[str] = set()
     for outcome in translate_files(inputs, settings, on_start=start):
         outcomes.append(outcome)
+        loud = [w for w in (outcome.report.document.meta.warnings if outcome.report else ())
+                if w.startswith(LOUD_WARNING_PREFIXES) and w not in said]
+        said.update(loud)
         if outcome.error is not None:
             echo(" failed")
             echo(f"Error: {outcome.error}", err=True)
             continue
         echo(f" done in {outcome.seconds:.1f} s — {_summary(outcome.report)}")
+        for warning in loud:
+            echo(f"Warning: {warning}", err=True)
         assert outcome.report is not None  # no error: a report
         for output in outcome.report.outputs:
             echo(f"    {output}")

@@ -14,7 +14,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-NO_GLOSSARY = "no glossary: official terms were not checked"
+from ..model import NO_GLOSSARY_WARNING
+
+NO_GLOSSARY = NO_GLOSSARY_WARNING
 
 
 def user_glossary_dir() -> Path:

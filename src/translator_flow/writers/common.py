@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from ..model import LOUD_WARNING_PREFIX, Block, Document, DocumentMeta, QAIssue, RunReport, Segment, TargetSegment, TermHit, Translation
+from ..model import LOUD_WARNING_PREFIXES, Block, Document, DocumentMeta, QAIssue, RunReport, Segment, TargetSegment, TermHit, Translation
 import itertools
 
 #: What the review shows in the Draft cell of a segment that has no draft. A fixed string so
@@ -280,10 +280,10 @@ def attention(report: RunReport, langs: list[str]) -> list[tuple[str, str]]:
 def source_warning_lines(meta: DocumentMeta) -> list[tuple[str, bool]]:
     """The reader's warnings for a review header, each with whether it is the loud one.
 
-    Loud: most of the source's visible text was dropped (``LOUD_WARNING_PREFIX``); it
-    comes first so an editor sees it before anything else in the header.
+    Loud: most of the source's visible text was dropped, or no glossary checked the terms
+    (``LOUD_WARNING_PREFIXES``); they come first so an editor sees it before anything else in the header.
     """
-    lines = [(clean_text(w), w.startswith(LOUD_WARNING_PREFIX)) for w in meta.warnings]
+    lines = [(clean_text(w), w.startswith(LOUD_WARNING_PREFIXES)) for w in meta.warnings]
     return sorted(lines, key=lambda line: not line[1])
 
 
