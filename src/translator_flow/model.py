@@ -216,6 +216,15 @@ class RunReport:
         """Every QA issue of every language, in language then segment order."""
         return tuple(i for t in self.translations.values() for i in t.issues)
 
+    def severity_counts(self, langs: list[str] | None = None) -> dict[str, int]:
+        """Number of issues per severity (blocking, warning, info) over the given languages (all when None)."""
+        counts = {"blocking": 0, "warning": 0, "info": 0}
+        for lang, translation in self.translations.items():
+            if langs is None or lang in langs:
+                for issue in translation.issues:
+                    counts[issue.severity] = counts.get(issue.severity, 0) + 1
+        return counts
+
 
 #: A protected span inside a text handed to an engine: the engine must pass the text
 #: between these private-use characters through verbatim (Apertium: a superblank).
