@@ -202,6 +202,17 @@ class Translation:
     issues: tuple[QAIssue, ...] = ()
     error: str | None = None  # set when the language could not be produced at all
 
+    def severity_counts(self) -> dict[str, int]:
+        """Number of this language's issues per severity, every severity present (0 when none)."""
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for issue in self.issues:
+            counts[issue.severity] += 1
+        return counts
+
+    def untranslated_count(self) -> int:
+        """Segments with no draft at all (status ``untranslated``)."""
+        return sum(1 for t in self.targets if t.status == "untranslated")
+
 
 @dataclass(frozen=True)
 class RunReport:
@@ -218,11 +229,11 @@ class RunReport:
 
     def severity_counts(self, langs: list[str] | None = None) -> dict[str, int]:
         """Number of issues per severity (blocking, warning, info) over the given languages (all when None)."""
-        counts = {"blocking": 0, "warning": 0, "info": 0}
+        counts = dict.fromkeys(SEVERITIES, 0)
         for lang, translation in self.translations.items():
             if langs is None or lang in langs:
-                for issue in translation.issues:
-                    counts[issue.severity] = counts.get(issue.severity, 0) + 1
+                for severity, n in translation.severity_counts().items():
+                    counts[severity] += n
         return counts
 
 

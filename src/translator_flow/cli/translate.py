@@ -30,10 +30,8 @@ def _summary(report) -> str:
         if translation.error:
             parts.append(f"{lang}: not produced")
             continue
-        counts = {sev: 0 for sev in ("blocking", "warning")}
-        for issue in translation.issues:
-            counts[issue.severity] = counts.get(issue.severity, 0) + 1
-        untranslated = sum(1 for t in translation.targets if t.status == "untranslated")
+        counts = translation.severity_counts()
+        untranslated = translation.untranslated_count()
         extra = f", {untranslated} untranslated" if untranslated else ""
         parts.append(
             f"{lang}: {len(translation.targets)} segments{extra}, "

@@ -156,10 +156,7 @@ def _render(report: RunReport, json_report: RunReport, paths: dict[str, Path]) -
 
 def language_summary(translation: Translation) -> dict[str, int]:
     """Counts for the CLI line: segments, human edits, issues by severity."""
-    counts = {"segments": len(translation.targets),
-              "edited": sum(1 for t in translation.targets if t.origin == "human"),
-              "untranslated": sum(1 for t in translation.targets if t.status == "untranslated"),
-              "blocking": 0, "warning": 0, "info": 0}
-    for issue in translation.issues:
-        counts[issue.severity] = counts.get(issue.severity, 0) + 1
-    return counts
+    return {"segments": len(translation.targets),
+            "edited": sum(1 for t in translation.targets if t.origin == "human"),
+            "untranslated": translation.untranslated_count(),
+            **translation.severity_counts()}

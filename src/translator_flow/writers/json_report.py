@@ -27,7 +27,7 @@ from ..model import (
     Translation,
 )
 from .atomic import atomic_write_bytes
-from .common import SEVERITY_ORDER, locate_terms, missing_target, targets_by_id
+from .common import locate_terms, missing_target, targets_by_id
 
 JSON_FORMAT = "translator-flow-report"
 #: Bumped on any incompatible change of the keys below; additions keep the version.
@@ -90,14 +90,11 @@ def write_json(report: RunReport, path: Path, *, force: bool = False) -> Path:
 
 def _language(report: RunReport, lang: str) -> dict[str, Any]:
     translation = report.translations[lang]
-    counts = {sev: 0 for sev in SEVERITY_ORDER}
-    for issue in translation.issues:
-        counts[issue.severity] = counts.get(issue.severity, 0) + 1
     return {
         "error": translation.error,
         "segments": len(translation.targets),
-        "untranslated": sum(1 for t in translation.targets if t.status == "untranslated"),
-        "issues": counts,
+        "untranslated": translation.untranslated_count(),
+        "issues": translation.severity_counts(),
     }
 
 
