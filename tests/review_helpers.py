@@ -87,3 +87,13 @@ def through_libreoffice(path: Path, workdir: Path) -> Path:
 def files_in(folder: Path) -> dict[str, int]:
     """name → mtime_ns of every file under ``folder`` (to prove nothing was written)."""
     return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def docx_text(path: Path) -> str:
+    """All paragraph and table-cell text of a DOCX, in document order, one piece a line."""
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)

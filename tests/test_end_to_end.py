@@ -16,6 +16,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
+from review_helpers import docx_text
 
 from translator_flow.cli import cli
 from translator_flow.config import Settings
@@ -24,15 +25,6 @@ from translator_flow.pipeline import Pipeline
 ROOT = Path(__file__).resolve().parents[1]
 SMOLENSK = ROOT.parent / "shared" / "corpus" / "smolensk-belarus-cooperation.ru.txt"
 needs_shared = pytest.mark.skipif(not SMOLENSK.exists(), reason="../shared corpus absent (user clone)")
-
-
-def _docx_text(path: Path) -> str:
-    document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    return "\n".join(parts)
 
 
 def _html_text(path: Path) -> str:
@@ -77,7 +69,7 @@ def test_site_chrome_is_in_no_output_and_the_title_appears_once(smolensk_run) ->
     for crumb in ("Главная", "Все новости"):
         assert crumb not in sources
     for path in out.iterdir():
-        text = _docx_text(path) if path.suffix == ".docx" else path.read_text(encoding="utf-8")
+        text = docx_text(path) if path.suffix == ".docx" else path.read_text(encoding="utf-8")
         assert "- Главная" not in text and "Все новости" not in text, path.name
     # One title row in the review table, one <h1> in the publishable draft.
     review = docx.Document(str(out / "smolensk-belarus-cooperation.be.review.docx"))
@@ -95,10 +87,10 @@ def test_review_files_hold_every_source_segment_and_open_cleanly(smolensk_run) -
     report, out = smolensk_run
     review_docx = out / "smolensk-belarus-cooperation.be.review.docx"
     review_html = out / "smolensk-belarus-cooperation.be.review.html"
-    docx_text, html_text = _squash(_docx_text(review_docx)), _squash(_html_text(review_html))
+    docx_seen, html_seen = _squash(docx_text(review_docx)), _squash(_html_text(review_html))
     for segment in report.segments:
-        assert _squash(segment.source) in docx_text, segment.id
-        assert _squash(segment.source) in html_text, segment.id
+        assert _squash(segment.source) in docx_seen, segment.id
+        assert _squash(segment.source) in html_seen, segment.id
 
 
 @needs_shared

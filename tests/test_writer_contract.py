@@ -14,10 +14,10 @@ import json
 import zipfile
 from pathlib import Path
 
-import docx
 import lxml.etree
 import lxml.html
 import pytest
+from review_helpers import docx_text
 from report_factory import build_report
 
 from translator_flow.writers import UNTRANSLATED_MARK, UNTRANSLATED_PUBLISH, output_plan, write_outputs
@@ -39,19 +39,10 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {kind: path for kind, _, path in output_plan(report, out, xliff=True)}
 
 
-def _docx_text(path: Path) -> str:
-    document = docx.Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    return "\n".join(parts)
-
-
 def _text(kind: str, path: Path) -> str:
     """What a reader of the file sees, as plain text (markup decoded, not stripped by regex)."""
     if kind.endswith("docx"):
-        return _docx_text(path)
+        return docx_text(path)
     if kind.endswith("html"):
         return lxml.html.fromstring(path.read_bytes()).text_content()
     if kind == "xliff":
