@@ -1,9 +1,13 @@
 """Plain-text releases: encodings, paragraphs, lists, headings, web copies.
 
 Two layouts occur: one paragraph per line (copied from a web page or a word processor)
-and hard-wrapped paragraphs separated by blank lines (mail, old tools). A line break
-joins two lines into one paragraph only when the first line cannot end a paragraph.
-Known limit: a hard-wrapped line shorter than 60 characters that ends without
+and hard-wrapped paragraphs separated by blank lines (mail, old tools). The file decides
+which (:func:`is_hard_wrapped`: most line breaks fall mid-sentence, at a similar width).
+In a hard-wrapped file a break joins two lines unless the first can end a paragraph; in a
+line-per-paragraph file every line is a paragraph, a line without a final full stop
+included, and only a line that starts in lower case continues the one before (a sentence
+broken by a stray line break).
+Known limit: in a hard-wrapped file, a line shorter than 60 characters that ends without
 punctuation and is followed by a capitalised line is kept as its own paragraph.
 """
 
@@ -24,6 +28,23 @@ _EM_DASH_ITEM = re.compile(r"^[—–]\s+(?=\S)")
 _DIALOGUE = re.compile(r"[,!?…]\s+[—–]\s+[а-яё]")
 _ENDS_PARAGRAPH = ".!?…:;»\"”)"
 _SOFT_WRAP_MIN = 60
+# A file is hard-wrapped when at least this share of its inner line breaks fall mid-sentence
+# and those lines are of a similar width (within this fraction of the longest).
+_WRAPPED_SHARE = 0.6
+_WIDTH_SPREAD = 0.35
+
+
+def is_hard_wrapped(groups: list[list[str]]) -> bool:
+    """True when the file's lines were broken at a fixed width inside paragraphs."""
+    inner = [line for lines in groups for line in lines[:-1]]  # lines followed by another
+    if len(inner) < 2:
+        return False
+    mid = [line for line in inner if line[-1] not in _ENDS_PARAGRAPH]
+    if len(mid) < _WRAPPED_SHARE * len(inner):
+        return False
+    width = max(len(line) for line in mid)
+    similar = [line for line in mid if len(line) >= (1 - _WIDTH_SPREAD) * width]
+    return 40 <= width <= 120 and len(similar) >= _WRAPPED_SHARE * len(mid)  # mail/tool widths
 
 
 def _list_marker(line: str, prev: str | None, nxt: str | None) -> str | None:
@@ -56,6 +77,7 @@ def parse_text(text: str) -> list[RawBlock]:
     if not groups[-1]:
         groups.pop()
 
+    wrapped = is_hard_wrapped(groups)
     blocks: list[RawBlock] = []
     first_para: RawBlock | None = None  # the headline candidate wraps by stricter rules
     for g, lines in enumerate(groups):
@@ -68,7 +90,7 @@ def parse_text(text: str) -> list[RawBlock]:
                 group_blocks.append(RawBlock("list_item", item, explicit=True))
                 continue
             last = group_blocks[-1] if group_blocks else None
-            if last is not None and last.kind == "paragraph" and _soft_wrapped(last.text, line, last is first_para):
+            if last is not None and last.kind == "paragraph" and _soft_wrapped(last.text, line, last is first_para, wrapped):
                 last.text = f"{last.text} {line}"
                 continue
             block = RawBlock("paragraph", line)
@@ -83,10 +105,12 @@ def parse_text(text: str) -> list[RawBlock]:
     return blocks
 
 
-def _soft_wrapped(prev: str, line: str, first_line: bool) -> bool:
+def _soft_wrapped(prev: str, line: str, first_line: bool, wrapped: bool) -> bool:
     """True if the break between ``prev`` and ``line`` is a hard wrap inside a paragraph."""
     if prev[-1] in _ENDS_PARAGRAPH:
         return False
+    if not wrapped:  # one paragraph per line: only a broken sentence continues
+        return line[0].islower()
     starts_low = line[0].islower() or line[0].isdigit() or line[0] in "(«„\"-–—,"
     if first_line:  # a headline wraps only into a lower-case continuation
         return line[0].islower()
