@@ -25,7 +25,9 @@ _BULLET = re.compile(r"^[-•·▪◦‣*]\s+(?=\S)")
 _ENUM = re.compile(r"^(\d{1,2}[.)]|[а-яa-z]\))\s+(?=\S)")
 _EM_DASH_ITEM = re.compile(r"^[—–]\s+(?=\S)")
 # a dialogue line: — Мы готовы, — сказал он.
-_DIALOGUE = re.compile(r"[,!?…]\s+[—–]\s+[а-яё]")
+_DIALOGUE = re.compile(r"[,!?…]\s+[—–-]\s+[а-яё]")
+# a whole sentence: capital first letter, sentence punctuation last (speech, not a list item)
+_SENTENCE = re.compile(r"^[«„\"]?[A-ZА-ЯЁ].*[.!?…][»“\"]?$")
 _ENDS_PARAGRAPH = ".!?…:;»\"”)"
 _SOFT_WRAP_MIN = 60
 # A file is hard-wrapped when at least this share of its inner line breaks fall mid-sentence
@@ -50,14 +52,15 @@ def is_hard_wrapped(groups: list[list[str]]) -> bool:
 def _list_marker(line: str, prev: str | None, nxt: str | None) -> str | None:
     """Return the list item's text if ``line`` is a list item, else None."""
     m = _BULLET.match(line)
-    if m:
+    if m and not (line.startswith("-") and _DIALOGUE.search(line)):
         return line[m.end():]
     if _ENUM.match(line):
         return line
     m = _EM_DASH_ITEM.match(line)
-    if m and not _DIALOGUE.search(line):
-        # a dash (em or en) opens dialogue in Russian prose; it is a list only in a run
-        # of such lines or when the item ends like a list item
+    if m and not _DIALOGUE.search(line) and not _SENTENCE.match(line[m.end():]):
+        # A dash (em or en) opens direct speech in Russian prose, which keeps its dash: a
+        # whole sentence after the dash is speech. Otherwise it is a list item in a run of
+        # such lines or when the item ends like one («— посещение завода;»).
         neighbours = [x for x in (prev, nxt) if x and _EM_DASH_ITEM.match(x)]
         if neighbours or line.rstrip().endswith((";", ",")):
             return line[m.end():]
