@@ -23,7 +23,8 @@ class Settings:
 
     targets: tuple[str, ...] = ("be", "en")
     engines: dict[str, str] = field(default_factory=lambda: dict(SUPPORTED_TARGETS))
-    #: Glossary files or folders; None means ``glossary/`` in the working directory if present.
+    #: Glossary files or folders; None means the documented lookup (glossary/locate.py):
+    #: ``./glossary``, then the per-user folder.
     glossary: tuple[Path, ...] | None = None
     #: Translation-memory folder (TMX per language pair); read by translate, fed by finalize.
     tm_dir: Path | None = Path("tm")
@@ -64,12 +65,6 @@ class Settings:
             return {"packages_dir": self.argos_packages_dir, "threads": self.argos_threads}
         return {}
 
-    def glossary_paths(self) -> tuple[Path, ...]:
-        """The glossary sources to load: explicit ones, else ./glossary when it exists."""
-        if self.glossary is not None:
-            return self.glossary
-        default = Path("glossary")
-        return (default,) if default.is_dir() else ()
 
 
 def parse_targets(value: str) -> tuple[str, ...]:

@@ -60,8 +60,8 @@ class Pipeline:
     def glossary(self) -> Any:
         """The glossary for this run (loaded on first use; None when there is none)."""
         if not self._glossary_loaded:
-            paths = self.settings.glossary_paths()
-            if not paths and self.settings.glossary is None:  # the documented order: then the per-user folder
+            paths = self.settings.glossary
+            if paths is None:  # glossary/locate.py owns the order: ./glossary, then the per-user folder
                 from .glossary.locate import default_glossary_dir
 
                 found = default_glossary_dir()
