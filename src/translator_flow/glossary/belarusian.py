@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .entries import CASES, NUMBERS
+from .gaps import join_term, split_term
 from ..morph.belarusian import LtToolbox, Reading
 from ..morph.tables import APERTIUM_GENDER
 
@@ -61,6 +62,13 @@ class BeParadigm:
     forms: list[dict[tuple[str, str], str] | None]  # None: the word stays as written
     missing: list[str] = field(default_factory=list)  # words no form could be made for
     analogies: list[str] = field(default_factory=list)  # "Смаленск like Віцебск", for `glossary show`
+    gaps: tuple[str, ...] = ()  # the term's punctuation around its words (gaps.split_term)
+
+    def _join(self, words: list[str]) -> str:
+        words = _short_u(words, self.gaps)
+        if len(self.gaps) == len(words) + 1:
+            return join_term(words, list(self.gaps))
+        return " ".join(words)
 
     def phrase(self, case: str, number: str = "sg", adj_number: str | None = None) -> str | None:
         """The whole term in ``case``/``number``; None when a word has no such form.
@@ -76,7 +84,7 @@ class BeParadigm:
                 out.append(forms[key])
             else:
                 return None
-        return " ".join(out)
+        return self._join(out)
 
     def adjectives(self, case: str, number: str = "sg") -> str | None:
         """The leading adjectives alone («Бранскай» in «Бранскай і Смаленскай абласцей»)."""
@@ -99,14 +107,36 @@ class BeParadigm:
     def all_phrases(self) -> set[str]:
         """Every form this paradigm can produce (for verification)."""
         out = {self.phrase(c, n) for c in CASES for n in NUMBERS}
+        out |= {self.phrase(c, "pl", "sg") for c in CASES}  # «Брэсцкай і Гомельскай абласцей»
         out |= {self.surname(c) for c in CASES}
         return {p for p in out if p}
+
+
+_VOWELS = "аеёіоуыэюяАЕЁІОУЫЭЮЯ"
+
+
+def _short_u(words: list[str], gaps: tuple[str, ...]) -> list[str]:
+    """у/ў at the start of a word inside the term after inflection: «ў» after a word ending
+    in a vowel, «у» after a consonant («педагагічнага ўніверсітэта», «педагагічным
+    універсітэце»). Rule of the letter ў, «Правілы беларускай арфаграфіі і пунктуацыі»
+    (Law of the Republic of Belarus No. 420-З of 23 July 2008); only across plain spaces
+    (after a comma or a quote the rule does not apply)."""
+    out = list(words)
+    for k in range(1, len(out)):
+        first = out[k][:1]
+        if first not in "уўУЎ" or (len(gaps) == len(out) + 1 and gaps[k].strip()):
+            continue
+        short = out[k - 1][-1:] in _VOWELS
+        upper = first.isupper()
+        new = ("Ў" if upper else "ў") if short else ("У" if upper else "у")
+        out[k] = new + out[k][1:]
+    return out
 
 
 def be_roles(be: str, ru_roles: list[str], person: bool, readings: dict[str, tuple[Reading, ...]]) -> list[str]:
     """Which Belarusian words inflect: aligned with the Russian roles when the word counts
     match, else found from the Belarusian analyses (adjectives, then the first noun)."""
-    words = be.split()
+    words = split_term(be)[0]
     if len(words) == len(ru_roles):
         roles = list(ru_roles)
     elif person:
@@ -183,10 +213,11 @@ class BelarusianForms:
     def build(self, items: list[tuple[str, list[str], bool, str]]) -> list[BeParadigm]:
         """Paradigms for ``(be term, Russian roles, is_person, Russian head lemma)`` items."""
         tb = self.toolbox
-        words = {_tail(w) for be, *_ in items for w in be.split()}
+        words = {_tail(w) for be, *_ in items for w in split_term(be)[0]}
         models = [m for _, m in ADJ_MODELS + NOUN_MODELS]
         readings = tb.analyse(sorted(words) + models)
-        layouts = [(be.split(), be_roles(be, roles, person, readings), person, ru_head) for be, roles, person, ru_head in items]
+        layouts = [(split_term(be)[0], be_roles(be, roles, person, readings), person, ru_head)
+                   for be, roles, person, ru_head in items]
         # Unknown words: look for a known word that is their ending (second analyser run).
         unknown = {
             _tail(w)
@@ -213,19 +244,18 @@ class BelarusianForms:
             plans_per_item.append(plans)
         units = []
         for (_ws, rs, _, _), plans in zip(layouts, plans_per_item):
-            head = _head_tags(rs, plans)
-            for role, plan in zip(rs, plans):
+            for k, (role, plan) in enumerate(zip(rs, plans)):
                 if isinstance(plan, _Plan):
-                    units += [u for variants in _units(plan, role, head).values() for u in variants]
+                    units += [u for variants in _units(plan, role, _head_tags(rs, plans, k)).values() for u in variants]
         generated = tb.generate(units) if units else {}
         out = []
-        for (ws, rs, _, _), plans in zip(layouts, plans_per_item):
-            head = _head_tags(rs, plans)
+        for (be, *_), (ws, rs, _, _), plans in zip(items, layouts, plans_per_item):
             forms: list[dict[tuple[str, str], str] | None] = []
             missing = []
             analogies = [f"{w} like {p.model}" for w, p in zip(ws, plans) if isinstance(p, _Plan) and p.model]
             analogies += [f"{w}: regular surname declension" for w, p in zip(ws, plans) if isinstance(p, dict)]
-            for w, role, plan in zip(ws, rs, plans):
+            for k, (w, role, plan) in enumerate(zip(ws, rs, plans)):
+                head = _head_tags(rs, plans, k)
                 if role == "fixed":
                     forms.append(None)
                     continue
@@ -244,7 +274,7 @@ class BelarusianForms:
                 if not got:
                     missing.append(w)
                 forms.append(got or {("nom", "sg"): w})
-            out.append(BeParadigm(tuple(ws), tuple(rs), forms, missing, analogies))
+            out.append(BeParadigm(tuple(ws), tuple(rs), forms, missing, analogies, tuple(split_term(be)[1])))
         return out
 
     @staticmethod
@@ -300,9 +330,11 @@ def _bilingual_unit(ru_head: str) -> str:
     return f"{ru_head}<n><{gender}><{anim}><sg><nom>"
 
 
-def _head_tags(roles, plans) -> tuple[str, str]:
-    """Gender and animacy of the head noun, for agreeing adjectives."""
-    for role, plan in zip(roles, plans):
+def _head_tags(roles, plans, at: int = 0) -> tuple[str, str]:
+    """Gender and animacy of the head noun an adjective at ``at`` agrees with: the next
+    head after it («навука, дзяржаўная адукацыя»: «дзяржаўная» agrees with «адукацыя»)."""
+    pairs = list(zip(roles, plans))
+    for role, plan in pairs[at:] + pairs[:at]:
         if role == "head" and isinstance(plan, _Plan):
             gender = next((t for t in plan.tags if t in ("m", "f", "nt", "mf")), "m")
             anim = next((t for t in plan.tags if t in ("aa", "nn")), "nn")

@@ -66,11 +66,26 @@ def check_entries(entries: Sequence[Entry]) -> list[Problem]:
             if nom and e.be and normalise(nom) != normalise(e.be):
                 problems.append(Problem(e.file, e.line, f"be_forms nom=«{nom}» differs from be «{e.be}»; the be column is the nominative"))
         for lang, term in (("ru", e.ru), ("be", e.be), ("en", e.en)):
-            if _QUOTES.search(term):
-                problems.append(Problem(e.file, e.line, f"{lang} «{term}» contains quotes: write the term without them (the text keeps its own)", warning=True))
+            problem = _quote_problem(term)
+            if problem:
+                problems.append(Problem(e.file, e.line, f"{lang} «{term}» {problem}", warning=True))
         if not e.source:
             problems.append(Problem(e.file, e.line, f"no source for «{e.ru}»: say where the official form comes from", warning=True))
     return problems
+
+
+def _quote_problem(term: str) -> str:
+    """Quotes inside a name are part of it (ОАО «Беларуськалий»: matched and placed with any
+    quote style); quotes around the whole term, or an odd number of them, are a slip."""
+    marks = _QUOTES.findall(term)
+    if not marks:
+        return ""
+    if len(marks) % 2:
+        return "has an unbalanced quote mark: close it or remove it"
+    inner = term.strip()
+    if len(marks) == 2 and inner[:1] in "«„“\"" and inner[-1:] in "»“”\"":
+        return "is wrapped in quotes: write the term without them (the text keeps its own)"
+    return ""
 
 
 def _approvals(e: Entry) -> tuple[str, str]:

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 
 from ..model import TermHit
+from .roles import term_roles
 from .context import WINDOW, Reading, choose, coordinate, grammar_string
 from .entries import Entry, normalise
+from .gaps import prefix_start, signature, split_term, suffix_end
 from ..morph.russian import Analysis, analog, analyse, is_person_part, lexeme_forms
 
 TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*")
@@ -56,6 +58,13 @@ class Pattern:
     words: tuple[TermWord, ...]
     kind: str  # "term", "person" (full name) or "surname"
     proper: bool  # a name (capitalised term): plural readings are unlikely
+    gaps: tuple[str, ...] = ()  # signatures of the punctuation between words (gaps.py)
+    prefix: str = ""  # punctuation that opens the term («…»: a quote)
+    suffix: str = ""  # punctuation that closes it
+
+    def gap(self, k: int) -> str:
+        """The signature of the gap before word ``k`` (1-based; "" = spaces only)."""
+        return self.gaps[k - 1] if k - 1 < len(self.gaps) else ""
 
     @property
     def head(self) -> int:
@@ -67,9 +76,11 @@ class Pattern:
 
 def term_patterns(text: str, entry_index: int) -> list[Pattern]:
     """The patterns of one Russian term (the entry's ``ru`` or a variant)."""
-    tokens = [m.group(0) for m in TOKEN.finditer(text)]
+    tokens, between = split_term(text, TOKEN)
     if not tokens:
         return []
+    sigs = tuple(signature(g) for g in between)
+    gaps, prefix, suffix = sigs[1:-1], sigs[0], sigs[-1]
     norms = [normalise(t) for t in tokens]
     readings = [analyse(n) for n in norms]
     proper = text[:1].isupper()
@@ -81,29 +92,29 @@ def term_patterns(text: str, entry_index: int) -> list[Pattern]:
         if len(words) > 1 and surname:
             patterns.append(Pattern(entry_index, (surname[0],), "surname", True))
         return patterns
-    def noun(r: tuple[Analysis, ...], strict: bool) -> bool:
-        nom = [a.pos for a in r if a.case == "nom"]
-        # «Минский» is also a surname (a noun): an adjective reading wins before the head.
-        return "NOUN" in nom and not (strict and ("ADJF" in nom or "PRTF" in nom))
-
-    head = next((i for i, r in enumerate(readings) if noun(r, True)), None)
-    if head is None:
-        head = next((i for i, r in enumerate(readings) if noun(r, False)), None)
-    roles: list[str] = []
-    for i, r in enumerate(readings):
-        if head is None:
-            roles.append("head" if i == 0 else "fixed")
-        elif i < head:
-            adj = any(a.pos in ("ADJF", "PRTF") and a.case == "nom" for a in r)
-            roles.append("adj" if adj else "fixed")
-        else:
-            roles.append("head" if i == head else "fixed")
-    if head is not None and "fixed" in roles[:head]:
-        # Something other than agreeing adjectives before the noun: keep it all as written
-        # but the noun, so that the occurrence still has a case.
-        roles = ["head" if i == head else "fixed" for i in range(len(tokens))]
+    roles = term_roles(tokens, norms, readings, gaps)
     words = tuple(_word(t, n, r, role) for t, n, r, role in zip(tokens, norms, readings, roles))
-    return [Pattern(entry_index, words, "term", proper)]
+    patterns = [Pattern(entry_index, words, "term", proper, gaps, prefix, suffix)]
+    if "-" in gaps:
+        patterns += _hyphen_variant(patterns[0])
+    return patterns
+
+
+def _hyphen_variant(pattern: Pattern) -> list[Pattern]:
+    """«Витебск – Смоленск» written «Витебск-Смоленск» is one token: a pattern where the
+    fixed words around each dash are one hyphenated word."""
+    words, gaps = [pattern.words[0]], []
+    for k in range(1, len(pattern.words)):
+        w, prev = pattern.words[k], words[-1]
+        if pattern.gap(k) == "-" and w.role == prev.role == "fixed":
+            text = f"{prev.text}-{w.text}"
+            words[-1] = TermWord(text, normalise(text), "fixed", "", "", frozenset({normalise(text)}))
+        else:
+            words.append(w)
+            gaps.append(pattern.gap(k))
+    if len(words) == len(pattern.words):
+        return []
+    return [Pattern(pattern.entry, tuple(words), pattern.kind, pattern.proper, tuple(gaps), pattern.prefix, pattern.suffix)]
 
 
 def _person_roles(readings: list[tuple[Analysis, ...]]) -> list[str] | None:
@@ -284,13 +295,19 @@ class Matcher:
         for k in range(1, n):
             if tokens[i + k].norm not in pattern.words[k].forms:
                 return None
-            if not _GAP_OK.fullmatch(text, tokens[i + k - 1].end, tokens[i + k].start):
+            if signature(text[tokens[i + k - 1].end : tokens[i + k].start]) != pattern.gap(k):
                 return None
         span = tokens[i : i + n]
         readings = _readings(span, pattern)
         if readings is None:
             return None
         start, end = span[0].start, span[-1].end
+        if pattern.prefix:
+            start = prefix_start(text, start, pattern.prefix)
+        if pattern.suffix:
+            end = suffix_end(text, end, pattern.suffix)
+        if start is None or end is None:
+            return None
         if pattern.kind == "surname":
             bounds = self._person_bounds(text, tokens, i, pattern, start, end)
             if bounds is None:

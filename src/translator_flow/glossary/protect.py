@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from ..model import PROTECT_CLOSE, PROTECT_OPEN, TermHit
 from .context import parse_grammar
+from .gaps import restyle_quotes
 
 if TYPE_CHECKING:
     from .core import Glossary
@@ -66,7 +67,7 @@ def place(glossary: Glossary, source: str, hit: TermHit, lang: str) -> TermHit:
         return replace(hit, approved="", target_form="", flagged=f"entry {entry.id} has no {name} form: left to the engine")
     flags: list[str] = []
     if lang == "be":
-        form = _belarusian(glossary, entry, hit, flags)
+        form = restyle_quotes(_belarusian(glossary, entry, hit, flags), hit.source_text)
     else:
         form = _english(entry, hit, glossary.matcher.structure(entry)[1])
         if _elliptical(hit, glossary.matcher.structure(entry)[0]) and len(form.split()) > 1:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Sequence
 
 from ..model import QAIssue, TermHit
+from .gaps import gap_regex, signature, split_term
 
 if TYPE_CHECKING:
     from .core import Glossary
@@ -103,8 +104,16 @@ def accepted_forms(glossary: Glossary, entry_id: str, lang: str) -> set[str]:
 
 
 def _form_regex(form: str, lang: str = "") -> str:
-    words = [_word_regex(w) for w in form.split()]
-    return r"\s+".join(words)
+    """A regex for ``form`` in a draft: spaces free, quotes and dashes of any style
+    (the typography rules may have changed them), other punctuation as written."""
+    words, gaps = split_term(form)
+    if not words:
+        return re.escape(form)
+    parts = [gap_regex(signature(gaps[0]), edge="before")]
+    for k, word in enumerate(words):
+        parts.append(_word_regex(word))
+        parts.append(gap_regex(signature(gaps[k + 1]), edge="after" if k + 1 == len(words) else ""))
+    return "".join(parts)
 
 
 def _word_regex(word: str) -> str:
@@ -136,14 +145,16 @@ def _occurrences(forms: set[str], text: str) -> list[tuple[int, int]]:
 
 def _occurrences_by_stem(approved: str, text: str, lang: str) -> list[tuple[int, int]]:
     """Occurrences of ``approved`` in any inflection, by stems (when no paradigm is known)."""
-    parts = []
-    for word in approved.split():
+    words, gaps = split_term(approved)
+    parts = [gap_regex(signature(gaps[0]), edge="before")] if words else [re.escape(approved)]
+    for k, word in enumerate(words):
         stem = _VOWEL_END.sub("", word) if len(word) > 4 else word
         if lang == "be" and stem != word and stem[-1:].lower() in "кгх":
             stem = stem[:-1]  # к/г/х alternate with ц/з/с (чыгунка → чыгунцы)
         tail = r"\w{0,4}" if lang == "be" else r"(?:s|es|'s|’s)?"
         parts.append(_word_regex(stem) + tail)
-    body = r"\s+".join(parts)
+        parts.append(gap_regex(signature(gaps[k + 1]), edge="after" if k + 1 == len(words) else ""))
+    body = "".join(parts)
     pattern = re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
     return [m.span() for m in pattern.finditer(text)]
 
