@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 from .entries import CASES, NUMBERS
 from .gaps import join_term, split_term
 from ..morph.belarusian import LtToolbox, Reading
+from ..morph.surnames import belarusian_gender, belarusian_given_name, belarusian_surname
 from ..morph.tables import APERTIUM_GENDER
+
+_GENDER_TAG = {"m": "m", "f": "f"}
 
 #: Model words for regular classes (suffix of an unknown word → a known word with it).
 #: Each model is checked against the analyser at run time; one it does not know is skipped.
@@ -34,23 +37,12 @@ NOUN_MODELS: tuple[tuple[str, str], ...] = (
     ("ства", "прадпрыемства"), ("цыя", "Федэрацыя"),
 )  # fmt: skip
 
-#: Regular declension of masculine surnames the dictionary lacks (Belarusian grammar:
-#: -ін/-ын/-оў/-аў/-еў take -ым in the instrumental and -е in the locative; -ка surnames
-#: of men decline like «бацька»: -і, -у, -у, -ам, -у).
-def surname_forms(word: str) -> dict[tuple[str, str], str] | None:
-    """Singular case forms of a man's surname by its ending, or None for other endings."""
-    low = word.lower()
-    if low.endswith(("ін", "ын")):
-        stem, ends = word, ("а", "у", "а", "ым", "е")
-    elif low.endswith(("оў", "аў", "еў", "ёў")):
-        stem, ends = word[:-1] + "в", ("а", "у", "а", "ым", "е")  # Іваноў → Іванова
-    elif low.endswith("ка"):
-        stem, ends = word[:-1], ("і", "у", "у", "ам", "у")
-    else:
-        return None
-    forms = {(c, "sg"): stem + e for c, e in zip(CASES[1:], ends)}
-    forms[("nom", "sg")] = word
-    return forms
+@dataclass
+class _Rule:
+    """Forms of a person's word made by rule (morph/surnames.py), and the unsure cases."""
+
+    forms: dict[str, str]
+    unsure: set[str]
 
 
 @dataclass
@@ -63,6 +55,12 @@ class BeParadigm:
     missing: list[str] = field(default_factory=list)  # words no form could be made for
     analogies: list[str] = field(default_factory=list)  # "Смаленск like Віцебск", for `glossary show`
     gaps: tuple[str, ...] = ()  # the term's punctuation around its words (gaps.split_term)
+    unsure: dict[int, set[str]] = field(default_factory=dict)  # word index → cases made by an unsure rule
+
+    def doubtful(self, case: str, surname_only: bool = False) -> list[str]:
+        """Words whose ``case`` form was derived by a rule that depends on stress (check it)."""
+        return [w for k, (w, role) in enumerate(zip(self.words, self.roles))
+                if case in self.unsure.get(k, ()) and (role == "surname" or not surname_only)]
 
     def _join(self, words: list[str]) -> str:
         words = _short_u(words, self.gaps)
@@ -210,8 +208,10 @@ class BelarusianForms:
     def __init__(self, toolbox: LtToolbox) -> None:
         self.toolbox = toolbox
 
-    def build(self, items: list[tuple[str, list[str], bool, str]]) -> list[BeParadigm]:
-        """Paradigms for ``(be term, Russian roles, is_person, Russian head lemma)`` items."""
+    def build(self, items: list[tuple[str, list[str], bool, str]], genders: list[str] | None = None) -> list[BeParadigm]:
+        """Paradigms for ``(be term, Russian roles, is_person, Russian head lemma)`` items;
+        ``genders`` ("m", "f", "") for people (unknown: from the Belarusian endings, else a man's)."""
+        genders = list(genders or [""] * len(items))
         tb = self.toolbox
         words = {_tail(w) for be, *_ in items for w in split_term(be)[0]}
         models = [m for _, m in ADJ_MODELS + NOUN_MODELS]
@@ -236,11 +236,12 @@ class BelarusianForms:
                     homonyms[w] = _bilingual_unit(ru_head)
         preferred = tb.bilingual(homonyms.values()) if homonyms and tb.available() else {}
         plans_per_item = []
-        for ws, rs, _person, _ in layouts:
+        for (ws, rs, person, _), gender in zip(layouts, genders):
             plans = []
+            gender = (gender or belarusian_gender(ws) or "m") if person else ""
             for w, role in zip(ws, rs):
                 prefer = preferred.get(homonyms.get(w, ""), ())
-                plans.append(self._plan(w, role, readings, prefer) if role != "fixed" else None)
+                plans.append(self._plan(w, role, readings, prefer, gender) if role != "fixed" else None)
             plans_per_item.append(plans)
         units = []
         for (_ws, rs, _, _), plans in zip(layouts, plans_per_item):
@@ -253,14 +254,16 @@ class BelarusianForms:
             forms: list[dict[tuple[str, str], str] | None] = []
             missing = []
             analogies = [f"{w} like {p.model}" for w, p in zip(ws, plans) if isinstance(p, _Plan) and p.model]
-            analogies += [f"{w}: regular surname declension" for w, p in zip(ws, plans) if isinstance(p, dict)]
+            analogies += [f"{w}: declined by rule (surname/name endings)" for w, p in zip(ws, plans) if isinstance(p, _Rule)]
+            unsure: dict[int, set[str]] = {}
             for k, (w, role, plan) in enumerate(zip(ws, rs, plans)):
                 head = _head_tags(rs, plans, k)
                 if role == "fixed":
                     forms.append(None)
                     continue
-                if isinstance(plan, dict):
-                    forms.append(plan)
+                if isinstance(plan, _Rule):
+                    forms.append({(c, "sg"): f for c, f in plan.forms.items()} | {("nom", "sg"): w})
+                    unsure[k] = plan.unsure
                     continue
                 got: dict[tuple[str, str], str] = {}
                 if plan is not None:
@@ -274,24 +277,24 @@ class BelarusianForms:
                 if not got:
                     missing.append(w)
                 forms.append(got or {("nom", "sg"): w})
-            out.append(BeParadigm(tuple(ws), tuple(rs), forms, missing, analogies, tuple(split_term(be)[1])))
+            out.append(BeParadigm(tuple(ws), tuple(rs), forms, missing, analogies, tuple(split_term(be)[1]), unsure))
         return out
 
     @staticmethod
     def _direct(role: str, rs: tuple[Reading, ...]) -> bool:
         return (_adj_plan(rs) if role == "adj" else _noun_plan(rs)) is not None
 
-    def _plan(self, word: str, role: str, readings, prefer) -> _Plan | dict | None:
+    def _plan(self, word: str, role: str, readings, prefer, gender: str = "") -> _Plan | _Rule | None:
         tail = _tail(word)
         pre = word[: len(word) - len(tail)]
         rs = readings.get(tail, ())
-        if role == "surname":
-            direct = [r for r in rs if r.pos == "np" and r.has("nom")]
+        if role in ("surname", "name", "patronymic"):
+            # The dictionary's proper noun of the person's gender, else the rules.
+            direct = [r for r in rs if r.pos == "np" and r.has("nom") and (not gender or r.has(_GENDER_TAG[gender]))]
             if direct:
                 return _graft(_noun_plan(tuple(direct)), pre)
-            return surname_forms(word)
-        if role in ("name", "patronymic"):
-            return _graft(_noun_plan(tuple(r for r in rs if r.pos == "np")), pre)
+            got = belarusian_surname(word, gender) if role == "surname" else belarusian_given_name(word, gender, role)
+            return _Rule(*got) if got else None
         direct_plan = _adj_plan(rs) if role == "adj" else _noun_plan(rs, prefer)
         if direct_plan is not None:
             return _graft(direct_plan, pre)

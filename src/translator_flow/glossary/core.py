@@ -103,13 +103,14 @@ class Glossary:
             for i in todo:
                 self._paradigms[i] = None
             return
-        items = []
+        items, genders = [], []
         for i in todo:
             entry = self._by_id[i]
             roles, person, head = self.matcher.structure(entry)
             items.append((entry.be, roles, person, head))
+            genders.append(self.matcher.gender(entry) if person else "")
         try:
-            paradigms: list[BeParadigm | None] = list(BelarusianForms(self.toolbox).build(items))
+            paradigms: list[BeParadigm | None] = list(BelarusianForms(self.toolbox).build(items, genders))
         except GlossaryError:
             # A broken installation must not stop a run: pinned forms are still placed and
             # every other placement is flagged for the reviewer.

@@ -15,6 +15,7 @@ from pathlib import Path
 from collections.abc import Iterable, Sequence
 
 from .entries import (
+    GENDERS,
     KNOWN_COLUMNS,
     LIST_COLUMNS,
     REQUIRED_COLUMNS,
@@ -156,6 +157,11 @@ def entry_from_row(values: dict[str, str], file: str, line: int) -> tuple[Entry 
         problems.append(
             Problem(file, line, f"status {status!r} is unknown: use approved, draft or deprecated", fatal=True)
         )
+    gender = values.get("gender", "").strip().lower()
+    if gender and gender not in GENDERS:
+        problems.append(
+            Problem(file, line, f"gender {values.get('gender')!r} is unknown: write m or f (or leave it empty)", fatal=True)
+        )
     if problems:
         return None, problems
     lists = {c: split_list(values.get(c, "")) for c in LIST_COLUMNS}
@@ -169,6 +175,7 @@ def entry_from_row(values: dict[str, str], file: str, line: int) -> tuple[Entry 
         source=values.get("source", ""),
         be_forms=be_forms,
         status=status,
+        gender=GENDERS.get(gender, ""),
         extra=extra,
         file=file,
         line=line,

@@ -23,6 +23,7 @@ OPTIONAL_COLUMNS: tuple[str, ...] = (
     "en_variants",
     "be_forms",
     "status",
+    "gender",
 )
 KNOWN_COLUMNS: tuple[str, ...] = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 #: Columns holding ``|``-separated lists.
@@ -39,6 +40,12 @@ CASES: tuple[str, ...] = CASE_NAMES
 NUMBERS: tuple[str, ...] = NUMBER_NAMES
 #: Keys allowed in ``be_forms``: ``gen=…`` (singular) and ``pl_gen=…`` (plural).
 FORM_KEYS: tuple[str, ...] = CASES + tuple(f"pl_{c}" for c in CASES)
+
+#: ``gender`` values (case-insensitive) → "m" / "f"; empty: derived from the first name.
+GENDERS: dict[str, str] = {
+    "m": "m", "male": "m", "man": "m", "м": "m", "муж": "m", "мужской": "m", "мужчына": "m",
+    "f": "f", "female": "f", "woman": "f", "ж": "f", "жен": "f", "женский": "f", "жанчына": "f",
+}  # fmt: skip
 
 TARGET_LANGS: tuple[str, ...] = ("be", "en")
 
@@ -63,6 +70,7 @@ class Entry:
     extra: tuple[tuple[str, str], ...] = ()  # unknown columns, kept verbatim
     file: str = ""  # where the row was read, for messages (not part of the content)
     line: int = 0
+    gender: str = ""  # a person's: "m" or "f"; "" = not a person, or derived from the name
 
     @property
     def where(self) -> str:
@@ -113,6 +121,8 @@ class Entry:
             "be_forms": format_be_forms(self.be_forms),
             "status": self.status,
         }
+        if self.gender:  # only when set, so glossaries without the column keep their hash
+            row["gender"] = self.gender
         row.update(dict(self.extra))
         return row
 

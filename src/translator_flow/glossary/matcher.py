@@ -15,21 +15,21 @@ compounds are one token), so a term never matches inside a longer word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Sequence
 
 from ..model import TermHit
+from .people import Table, person_bounds, person_gender, person_roles, person_table, table_options
 from .roles import term_roles
 from .context import WINDOW, Reading, choose, coordinate, grammar_string
 from .entries import Entry, normalise
 from .gaps import prefix_start, signature, split_term, suffix_end
-from ..morph.russian import Analysis, analog, analyse, is_person_part, lexeme_forms
+from ..morph.russian import Analysis, analog, analyse, lexeme_forms
 
 TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*")
 _GAP_OK = re.compile(r"\s*")
-_INITIALS_BEFORE = re.compile(r"(?<!\w)([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.\s?)?$")
-_INITIALS_AFTER = re.compile(r"\s([А-ЯЁ])\.\s?(?:([А-ЯЁ])\.)?")  # used with .match(text, pos)
 _INFLECTING = ("adj", "head", "name", "surname", "patronymic")
+_PYMORPHY = {"m": "masc", "f": "femn"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class TermWord:
     forms: frozenset[str]
     strip: int = 0  # inflected like its known ending: letters to drop before analysing
     key: str = ""  # the lemma readings must have ("" = ``lemma``)
+    table: Table = ()  # a person's word: every form → its cases (people.py)
 
     @property
     def inflects(self) -> bool:
@@ -59,6 +60,7 @@ class Pattern:
     kind: str  # "term", "person" (full name) or "surname"
     proper: bool  # a name (capitalised term): plural readings are unlikely
     gaps: tuple[str, ...] = ()  # signatures of the punctuation between words (gaps.py)
+    gender: str = ""  # a person's: "m", "f" or "" (unknown)
     prefix: str = ""  # punctuation that opens the term («…»: a quote)
     suffix: str = ""  # punctuation that closes it
 
@@ -74,8 +76,9 @@ class Pattern:
         return 0
 
 
-def term_patterns(text: str, entry_index: int) -> list[Pattern]:
-    """The patterns of one Russian term (the entry's ``ru`` or a variant)."""
+def term_patterns(text: str, entry_index: int, gender: str = "") -> list[Pattern]:
+    """The patterns of one Russian term (the entry's ``ru`` or a variant); ``gender`` is
+    the entry's column (a person's: "m" or "f")."""
     tokens, between = split_term(text, TOKEN)
     if not tokens:
         return []
@@ -84,17 +87,19 @@ def term_patterns(text: str, entry_index: int) -> list[Pattern]:
     norms = [normalise(t) for t in tokens]
     readings = [analyse(n) for n in norms]
     proper = text[:1].isupper()
-    person = _person_roles(readings)
+    person = person_roles(tokens, readings, gender)
     if person:
-        words = tuple(_word(t, n, r, role) for t, n, r, role in zip(tokens, norms, readings, person))
-        patterns = [Pattern(entry_index, words, "person" if len(words) > 1 else "surname", True)]
+        gender = person_gender(gender, tokens, readings, person)
+        words = tuple(_person_word(t, n, r, role, gender) for t, n, r, role in zip(tokens, norms, readings, person))
+        kind = "person" if len(words) > 1 else "surname"
+        patterns = [Pattern(entry_index, words, kind, True, gaps, prefix=prefix, suffix=suffix, gender=gender)]
         surname = [w for w in words if w.role == "surname"]
         if len(words) > 1 and surname:
-            patterns.append(Pattern(entry_index, (surname[0],), "surname", True))
+            patterns.append(Pattern(entry_index, (surname[0],), "surname", True, gender=gender))
         return patterns
     roles = term_roles(tokens, norms, readings, gaps)
     words = tuple(_word(t, n, r, role) for t, n, r, role in zip(tokens, norms, readings, roles))
-    patterns = [Pattern(entry_index, words, "term", proper, gaps, prefix, suffix)]
+    patterns = [Pattern(entry_index, words, "term", proper, gaps, prefix=prefix, suffix=suffix)]
     if "-" in gaps:
         patterns += _hyphen_variant(patterns[0])
     return patterns
@@ -114,23 +119,8 @@ def _hyphen_variant(pattern: Pattern) -> list[Pattern]:
             gaps.append(pattern.gap(k))
     if len(words) == len(pattern.words):
         return []
-    return [Pattern(pattern.entry, tuple(words), pattern.kind, pattern.proper, tuple(gaps), pattern.prefix, pattern.suffix)]
-
-
-def _person_roles(readings: list[tuple[Analysis, ...]]) -> list[str] | None:
-    roles = []
-    for r in readings:
-        parts = [is_person_part(a) for a in r if a.case == "nom"]
-        best = next((p for p in parts if p), "")
-        roles.append(best)
-    if not roles or "" in roles or (roles[-1] != "surname" and "surname" not in roles):
-        return None
-    if len(roles) == 1:
-        # A lone word is a person only when its best reading says so (not «Минский»).
-        return roles if readings[0] and is_person_part(readings[0][0]) == "surname" else None
-    if "name" not in roles:
-        return None
-    return roles
+    return [Pattern(pattern.entry, tuple(words), pattern.kind, pattern.proper, tuple(gaps),
+                    prefix=pattern.prefix, suffix=pattern.suffix)]
 
 
 def _word(text: str, norm: str, readings: tuple[Analysis, ...], role: str) -> TermWord:
@@ -160,6 +150,14 @@ def _word(text: str, norm: str, readings: tuple[Analysis, ...], role: str) -> Te
     return TermWord(text, chosen.lemma, role, chosen.pos, gender, forms)
 
 
+def _person_word(text: str, norm: str, readings: tuple[Analysis, ...], role: str, gender: str) -> TermWord:
+    table = person_table(norm, role, gender)
+    if table is None:
+        word = _word(text, norm, readings, role)
+        return word if word.gender or not gender else replace(word, gender=_PYMORPHY.get(gender, ""))
+    return TermWord(text, norm, role, "NOUN", gender, frozenset(f for f, _ in table) | {norm}, table=table)
+
+
 @dataclass(frozen=True)
 class _Token:
     start: int
@@ -176,14 +174,17 @@ class Matcher:
         self.index: dict[str, list[Pattern]] = {}
         self.first_names: dict[int, TermWord] = {}  # person entries: their first name
         self.primary: dict[str, Pattern] = {}  # entry id → the pattern of its ``ru``
+        self.genders: dict[str, str] = {}  # person entries: "m", "f" or "" (unknown)
         # (head lemma, number of adjectives) → adjective+noun patterns, for coordination
         self.by_head: dict[tuple[str, int], list[Pattern]] = {}
         for i, entry in enumerate(self.entries):
             if not entry.active:
                 continue
             for text in (entry.ru, *entry.ru_variants):
-                for pattern in term_patterns(text, i):
+                for pattern in term_patterns(text, i, entry.gender):
                     self.primary.setdefault(entry.id, pattern)
+                    if pattern.kind != "term":
+                        self.genders.setdefault(entry.id, pattern.gender)
                     n_adj = _adjective_count(pattern)
                     if n_adj:
                         key = (pattern.words[pattern.head].lemma, n_adj)
@@ -206,6 +207,13 @@ class Matcher:
         roles = [w.role for w in pattern.words]
         head = next((w.lemma for w in pattern.words if w.role == "head"), "")
         return roles, pattern.kind in ("person", "surname"), head
+
+    def gender(self, entry: Entry) -> str:
+        """A person entry's gender as matched: the column, or derived ("" unknown)."""
+        if entry.id not in self.genders:
+            pattern = next(iter(term_patterns(entry.ru, -1, entry.gender)), None)
+            return pattern.gender if pattern is not None else entry.gender
+        return self.genders[entry.id]
 
     def find(self, text: str) -> tuple[TermHit, ...]:
         """Every glossary term in ``text``: longest match wins, left to right."""
@@ -309,32 +317,14 @@ class Matcher:
         if start is None or end is None:
             return None
         if pattern.kind == "surname":
-            bounds = self._person_bounds(text, tokens, i, pattern, start, end)
+            first = self.first_names.get(pattern.entry)
+            prev = tokens[i - 1] if i > 0 else None
+            before = (prev.norm, text[prev.end : start]) if prev is not None else None
+            bounds = person_bounds(text, start, end, first.text if first else "", first.lemma if first else "", before)
             if bounds is None:
                 return None
             start, end = bounds
         return (start, end, i, pattern, readings)
-
-    def _person_bounds(self, text, tokens, i, pattern, start, end):
-        """Accept «Анохин», «В. Анохин», «Анохин В.Ю.»; reject another person's surname
-        («Виктор Лукашенко», «Е. Лукашенко»)."""
-        first_name = self.first_names.get(pattern.entry)
-        initial = first_name.text[:1].upper() if first_name else ""
-        before = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
-        if before:
-            if initial and before.group(1) != initial:
-                return None
-            return before.start(), end
-        after = _INITIALS_AFTER.match(text, end)
-        if after and after.group(1).isupper():
-            if initial and after.group(1) != initial:
-                return None
-            return start, after.end()
-        if i > 0 and _GAP_OK.fullmatch(text, tokens[i - 1].end, start):
-            prev = analyse(tokens[i - 1].norm)
-            if prev and "Name" in prev[0].grammemes and first_name and prev[0].lemma != first_name.lemma:
-                return None
-        return start, end
 
 
 def _lemmas(pattern: Pattern, n_tokens: int) -> str:
@@ -361,6 +351,14 @@ def _readings(span: list[_Token], pattern: Pattern) -> list[Reading] | None:
         if not word.inflects:
             continue
         options: dict[tuple[str, str], float] = {}
+        if word.table:
+            scored = table_options(word.table, tok.norm)
+            if scored is None:
+                return None
+            per_word.append(dict(scored))
+            if k == pattern.head:
+                head_readings = per_word[-1]
+            continue
         key = word.key or word.lemma
         analyses = [a for a in analyse(tok.norm[word.strip :]) if a.lemma == key and a.case]
         if word.gender and word.role in ("name", "surname", "patronymic"):

@@ -130,6 +130,8 @@ def _belarusian(glossary: Glossary, entry, hit: TermHit, flags: list[str]) -> st
 
     case, number = readings[0]
     chosen = form(case, number)
+    if person and chosen is not None and paradigm is not None and not entry.pinned(case, number):
+        _person_flags(glossary, entry, paradigm, case, shape != "full", flags)
     if chosen is None:
         why = "Apertium's Belarusian generator is not available (apt install apertium-bel-rus)" if paradigm is None \
             else f"no {CASE_NAMES[case]} {'plural' if number == 'pl' else 'singular'} form is known"
@@ -143,9 +145,28 @@ def _belarusian(glossary: Glossary, entry, hit: TermHit, flags: list[str]) -> st
         # The first initial is the Belarusian first name's (Васіль → В.), the patronymic's
         # is carried over from Russian.
         letters = entry.be[:1] + _be_initial(initials[1:], flags)
-        initials_be = "".join(f"{c}." for c in letters)
+        spaced = re.search(r"[А-ЯЁ]\.\s+[А-ЯЁ]\.", hit.source_text)  # «В. А.» or «В.А.», as the source
+        initials_be = (" " if spaced else "").join(f"{c}." for c in letters)
         return f"{initials_be} {chosen}" if shape == "before" else f"{chosen} {initials_be}"
     return chosen
+
+
+def _person_flags(glossary: Glossary, entry, paradigm, case: str, surname_only: bool, flags: list[str]) -> None:
+    """Say when a person's form is a guess: derived by a stress-dependent rule, or the
+    gender is unknown and a woman's form would differ (morph/surnames.py)."""
+    doubtful = paradigm.doubtful(case, surname_only)
+    if doubtful:
+        flags.append(f"{CASE_NAMES[case]} of «{'», «'.join(doubtful)}» derived by rule (the ending depends on stress): "
+                     "check it and pin the form in be_forms")
+    if case != "nom" and not glossary.matcher.gender(entry):
+        from ..morph.surnames import belarusian_gender, belarusian_surname
+
+        surname = entry.be.split()[-1] if entry.be.split() else ""
+        if not belarusian_gender(entry.be.split()):
+            m, f = belarusian_surname(surname, "m"), belarusian_surname(surname, "f")
+            if (m and m[0].get(case)) != (f and f[0].get(case)):
+                flags.append(f"gender of entry {entry.id} unknown: a man's {CASE_NAMES[case]} placed; "
+                             "add gender (m or f) to the entry")
 
 
 def _elliptical(hit: TermHit, roles: list[str]) -> bool:
