@@ -179,3 +179,62 @@ def test_a_form_no_rule_can_make_is_flagged_pin_the_form() -> None:
     assert [h.source_text for h in hits] == ["Кукуем"]
     _, done = g.protect(text, hits, "be")
     assert done[0].target_form == "Кукуйъ" and "pin the form" in done[0].flagged
+
+
+# -- through the real Apertium pipeline ------------------------------------------------
+ENGINE_ROWS = [r for r in ROWS if r[0] in {"kochanova", "myasnikovich", "snopkov", "novitskaya", "petrenko", "zhuk"}
+               and r[2] == ("alone" if r[1] in ("gen", "ins") else "before") and r[1] in ("gen", "dat", "ins", "loc")]
+
+
+def test_people_placed_through_apertium_keep_their_forms() -> None:
+    from translator_flow.errors import EngineUnavailable
+    from translator_flow.pipeline import Pipeline
+
+    g = Glossary([Entry(p[0], p[1], p[2], "N", source="test", gender=p[3]) for p in PEOPLE])
+    sentences = [r[3] for r in ENGINE_ROWS]
+    with Pipeline(glossary=g) as pipeline:
+        try:
+            drafts = pipeline.translate_texts(sentences, "be")
+        except EngineUnavailable as exc:
+            pytest.skip(f"Apertium rus-bel is not installed: {exc}")
+    assert len(drafts) >= 20
+    for (pid, _, _, sentence, _, placed, _), draft in zip(ENGINE_ROWS, drafts):
+        assert [h.entry_id for h in draft.term_hits] == [pid], (sentence, draft.term_hits)
+        assert placed in draft.text.replace("\u00a0", " "), (placed, draft.text)
+        assert not [f for f in check_terminology(sentence, draft.text, draft.term_hits, "be", g) if f[0] == "blocking"]
+
+
+def test_gender_column_is_read_checked_and_written(tmp_path) -> None:
+    from translator_flow.glossary.csvio import read_csv, write_csv
+
+    path = tmp_path / "people.csv"
+    path.write_text("id,ru,be,en,note,source,gender\n"
+                    "k,Наталья Кочанова,Наталля Качанава,Natalya Kochanova,,s,Ж\n"
+                    "m,Михаил Мясникович,Міхаіл Мясніковіч,Mikhail Myasnikovich,,s,male\n"
+                    "x,Иван Кукуй,Іван Кукуй,Ivan Kukui,,s,x\n", encoding="utf-8")
+    entries, problems = read_csv(path)
+    assert [(e.id, e.gender) for e in entries] == [("k", "f"), ("m", "m")]
+    assert [(p.line, p.fatal) for p in problems] == [(4, True)] and "write m or f" in problems[0].message
+    out = tmp_path / "out.csv"
+    write_csv(out, entries)
+    assert out.read_text(encoding="utf-8").splitlines()[0].endswith(",gender")
+    assert [(e.id, e.gender) for e in read_csv(out)[0]] == [("k", "f"), ("m", "m")]
+
+
+def test_files_without_the_gender_column_read_as_before(tmp_path) -> None:
+    from translator_flow.glossary.csvio import read_csv
+
+    path = tmp_path / "old.csv"
+    path.write_text("id,ru,be,en,note,source\nk,Наталья Кочанова,Наталля Качанава,N K,,s\n", encoding="utf-8")
+    entries, problems = read_csv(path)
+    assert not problems and entries[0].gender == "" and "gender" not in entries[0].to_row()
+    assert Glossary(entries).matcher.gender(entries[0]) == "f"  # from «Наталья»
+
+
+def test_gender_survives_a_tbx_round_trip(tmp_path) -> None:
+    from translator_flow.glossary.tbx import read_tbx, write_tbx
+
+    entry = Entry("k", "Наталья Кочанова", "Наталля Качанава", "Natalya Kochanova", source="s", gender="f")
+    write_tbx(tmp_path / "g.tbx", [entry])
+    entries, problems = read_tbx(tmp_path / "g.tbx")
+    assert not [p for p in problems if p.fatal] and entries[0].gender == "f"

@@ -4,7 +4,7 @@ One ``termEntry`` per entry (``id`` = entry id) with ``langSet`` s for ru, be an
 language the first ``tig`` is the approved term (``preferredTerm-admn-sts``), variants are
 ``admittedTerm-admn-sts`` and forbidden variants ``deprecatedTerm-admn-sts`` (TBX-Basic
 administrative status). The note is a ``note``, the source an ``admin type="source"``;
-``be_forms``, ``status`` and unknown columns travel as ``descrip``/``admin`` elements with
+``be_forms``, ``status``, ``gender`` and unknown columns travel as ``descrip``/``admin`` elements with
 ``x-`` types, so an export re-imports to the same entries. A TBX from another tool needs only
 terms: a missing id is made from the Russian term.
 """
@@ -58,7 +58,7 @@ def write_tbx(path: Path | str, entries: Sequence[Entry]) -> None:
         if e.note:
             unit.addnote(e.note)
         concept = unit.xmlelement
-        for kind, value in (("source", e.source), ("x-status", e.status)):
+        for kind, value in (("source", e.source), ("x-status", e.status), ("x-gender", e.gender)):
             if value:
                 etree.SubElement(concept, unit.namespaced("admin"), type=kind).text = value
         for key, value in e.extra:
@@ -131,6 +131,8 @@ def read_tbx(path: Path | str) -> tuple[list[Entry], list[Problem]]:
                 values["source"] = child.text or ""
             elif kind == "x-status":
                 values["status"] = child.text or ""
+            elif kind == "x-gender":
+                values["gender"] = child.text or ""
             elif kind.startswith(_EXTRA_PREFIX):
                 values[kind[len(_EXTRA_PREFIX):]] = child.text or ""
             elif kind == "definition" and not values["note"]:
