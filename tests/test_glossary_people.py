@@ -238,3 +238,25 @@ def test_gender_survives_a_tbx_round_trip(tmp_path) -> None:
     write_tbx(tmp_path / "g.tbx", [entry])
     entries, problems = read_tbx(tmp_path / "g.tbx")
     assert not [p for p in problems if p.fatal] and entries[0].gender == "f"
+
+
+@pytest.mark.parametrize("entry,sentence,occurrence,placed", [
+    (("Наталья Ивановна Кочанова", "Наталля Іванаўна Качанава", ""),
+     "Встреча с Натальей Ивановной Кочановой прошла.", "Натальей Ивановной Кочановой", "Наталляй Іванаўнай Качанавай"),
+    (("Наталья Ивановна Кочанова", "Наталля Іванаўна Качанава", ""),
+     "Доклад Натальи Кочановой одобрен.", "Натальи Кочановой", "Наталлі Качанавай"),  # no patronymic in the text
+    (("Мясникович Михаил Владимирович", "Мясніковіч Міхаіл Уладзіміравіч", ""),  # surname first, as in documents
+     "Письмо направлено Мясниковичу Михаилу Владимировичу.", "Мясниковичу Михаилу Владимировичу",
+     "Мясніковічу Міхаілу Уладзіміравічу"),
+    (("Мясникович Михаил Владимирович", "Мясніковіч Міхаіл Уладзіміравіч", ""),
+     "Встреча с Мясниковичем прошла.", "Мясниковичем", "Мясніковічам"),
+    (("Николай Римский-Корсаков", "Мікалай Рымскі-Корсакаў", ""),  # a double surname: both parts decline
+     "Музыка Римского-Корсакова звучала.", "Римского-Корсакова", "Рымскага-Корсакава"),
+])
+def test_patronymics_surname_first_and_double_surnames(entry, sentence, occurrence, placed) -> None:
+    ru, be, gender = entry
+    g = Glossary([Entry("p", ru, be, "E", source="s", gender=gender)])
+    hits = g.find(sentence)
+    assert [h.source_text for h in hits] == [occurrence]
+    _, done = g.protect(sentence, hits, "be")
+    assert done[0].target_form == placed and not done[0].flagged

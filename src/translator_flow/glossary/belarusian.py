@@ -116,18 +116,16 @@ _VOWELS = "аеёіоуыэюяАЕЁІОУЫЭЮЯ"
 def _short_u(words: list[str], gaps: tuple[str, ...]) -> list[str]:
     """у/ў at the start of a word inside the term after inflection: «ў» after a word ending
     in a vowel, «у» after a consonant («педагагічнага ўніверсітэта», «педагагічным
-    універсітэце»). Rule of the letter ў, «Правілы беларускай арфаграфіі і пунктуацыі»
-    (Law of the Republic of Belarus No. 420-З of 23 July 2008); only across plain spaces
-    (after a comma or a quote the rule does not apply)."""
+    універсітэце»): § 14 of «Правілы беларускай арфаграфіі і пунктуацыі» (Law of the
+    Republic of Belarus No. 420-З of 23 July 2008), as lang/be.py applies it to the rest of
+    the draft. Only across plain spaces, and never a capital У (proper names keep it:
+    «Міхаілу Уладзіміравічу»)."""
     out = list(words)
     for k in range(1, len(out)):
         first = out[k][:1]
-        if first not in "уўУЎ" or (len(gaps) == len(out) + 1 and gaps[k].strip()):
+        if first not in "уў" or (len(gaps) == len(out) + 1 and gaps[k].strip()):
             continue
-        short = out[k - 1][-1:] in _VOWELS
-        upper = first.isupper()
-        new = ("Ў" if upper else "ў") if short else ("У" if upper else "у")
-        out[k] = new + out[k][1:]
+        out[k] = ("ў" if out[k - 1][-1:] in _VOWELS else "у") + out[k][1:]
     return out
 
 

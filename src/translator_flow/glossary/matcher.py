@@ -94,6 +94,9 @@ def term_patterns(text: str, entry_index: int, gender: str = "") -> list[Pattern
         kind = "person" if len(words) > 1 else "surname"
         patterns = [Pattern(entry_index, words, kind, True, gaps, prefix=prefix, suffix=suffix, gender=gender)]
         surname = [w for w in words if w.role == "surname"]
+        if len(words) == 3 and surname and "patronymic" in person:  # «Натальи Кочановой»
+            short = tuple(w for w in words if w.role != "patronymic")
+            patterns.append(Pattern(entry_index, short, "person", True, gender=gender))
         if len(words) > 1 and surname:
             patterns.append(Pattern(entry_index, (surname[0],), "surname", True, gender=gender))
         return patterns

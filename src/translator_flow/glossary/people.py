@@ -50,13 +50,15 @@ def person_roles(tokens: Sequence[str], readings: Sequence[tuple[Analysis, ...]]
         return None
     first_is_name = roles[0] == "name"
     second_is_name = len(roles) > 1 and roles[1] == "name" and not first_is_name
-    if not gender and (not first_is_name or len(tokens) == 1 or not _could_be_surname(tokens[-1])):
+    surname_first = second_is_name and (len(roles) == 2 or roles[2] == "patronymic")
+    surname = tokens[0] if surname_first else tokens[-1]
+    if not gender and (not (first_is_name or surname_first) or len(tokens) == 1 or not _could_be_surname(surname)):
         return None
     if len(tokens) == 1:
         return ["surname"]
     if len(tokens) == 2:
-        return ["surname", "name"] if second_is_name else ["name", "surname"]
-    return ["surname", "name", "patronymic"] if second_is_name else ["name", "patronymic", "surname"]
+        return ["surname", "name"] if surname_first else ["name", "surname"]
+    return ["surname", "name", "patronymic"] if surname_first else ["name", "patronymic", "surname"]
 
 
 def _could_be_surname(token: str) -> bool:

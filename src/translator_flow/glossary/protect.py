@@ -111,6 +111,10 @@ def _belarusian(glossary: Glossary, entry, hit: TermHit, flags: list[str]) -> st
     adj_number = _coordinated_adjective(hit, roles, readings[0])
     if not person and _elliptical(hit, roles):
         shape = "adjectives"
+    from .matcher import TOKEN
+
+    if person and shape == "full" and "patronymic" in roles and len(TOKEN.findall(hit.source_text)) < len(roles):
+        shape = "short"  # «Натальи Кочановой» for «Наталья Ивановна Кочанова»: no patronymic
 
     def form(case: str, number: str) -> str | None:
         if shape == "adjectives":
@@ -118,6 +122,12 @@ def _belarusian(glossary: Glossary, entry, hit: TermHit, flags: list[str]) -> st
             if pinned:
                 return " ".join(pinned.split()[: roles.count("adj")])
             return paradigm.adjectives(case, number) if paradigm else None
+        if shape == "short":
+            whole = entry.pinned(case, number) or (paradigm.phrase(case, number) if paradigm else None)
+            parts = whole.split() if whole else []
+            if len(parts) != len(roles):
+                return None
+            return " ".join(w for w, role in zip(parts, roles) if role != "patronymic")
         if shape == "full":
             if adj_number and number == "pl":
                 return paradigm.phrase(case, number, adj_number) if paradigm else None
@@ -131,12 +141,14 @@ def _belarusian(glossary: Glossary, entry, hit: TermHit, flags: list[str]) -> st
     case, number = readings[0]
     chosen = form(case, number)
     if person and chosen is not None and paradigm is not None and not entry.pinned(case, number):
-        _person_flags(glossary, entry, paradigm, case, shape != "full", flags)
+        _person_flags(glossary, entry, paradigm, case, shape not in ("full", "short"), flags)
     if chosen is None:
         why = "Apertium's Belarusian generator is not available (apt install apertium-bel-rus)" if paradigm is None \
             else f"no {CASE_NAMES[case]} {'plural' if number == 'pl' else 'singular'} form is known"
         flags.append(f"{why}: base form «{entry.be}» placed; pin the form in be_forms")
-        chosen = {"full": entry.be, "adjectives": " ".join(entry.be.split()[:-1]) or entry.be}.get(shape, entry.be.split()[-1])
+        short = " ".join(w for w, role in zip(entry.be.split(), roles) if role != "patronymic")
+        chosen = {"full": entry.be, "short": short, "adjectives": " ".join(entry.be.split()[:-1]) or entry.be}.get(
+            shape, entry.be.split()[-1])
     alternatives = {form(c, n) for c, n in readings[1:]} - {None, chosen}
     if alternatives:
         others = ", ".join(f"{CASE_NAMES[c]} {n}" for c, n in readings[1:] if form(c, n) in alternatives)

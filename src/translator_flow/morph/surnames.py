@@ -42,6 +42,8 @@ def russian_surname(word: str, gender: str) -> dict[str, frozenset[str]] | None:
     """Russian forms of a surname (lower case, ё→е): ``form → cases``; None when the
     ending fits no class. ``gender`` is "m", "f" or "" (unknown: both paradigms)."""
     w = word.lower().replace("ё", "е")
+    if "-" in w.strip("-"):
+        return _double(russian_surname(w.split("-", 1)[0], gender), russian_surname(w.split("-", 1)[1], gender))
     if len(w) < 2 or not w.isalpha():
         return None
     if not gender:
@@ -103,6 +105,19 @@ def russian_surname(word: str, gender: str) -> dict[str, frozenset[str]] | None:
     else:
         return None
     return {k: frozenset(v) for k, v in table.items()}
+
+
+def _double(first: dict[str, frozenset[str]] | None, second: dict[str, frozenset[str]] | None
+            ) -> dict[str, frozenset[str]] | None:
+    """A double surname (Римский-Корсаков): both parts in the same case."""
+    if not first or not second:
+        return None
+    out: dict[str, set[str]] = {}
+    for a, cases_a in first.items():
+        for b, cases_b in second.items():
+            for case in cases_a & cases_b:
+                out.setdefault(f"{a}-{b}", set()).add(case)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def russian_gender(words: list[str]) -> str:
@@ -174,6 +189,12 @@ def belarusian_surname(word: str, gender: str) -> tuple[Forms, set[str]] | None:
     """Belarusian case forms of a surname (``case → form``, without ``nom``) and the cases
     that are unsure; None when no rule applies (the caller flags «pin the form»)."""
     low = word.lower()
+    if "-" in low.strip("-"):  # a double surname: both parts decline (Рымскага-Корсакава)
+        head, tail = word.split("-", 1)
+        a, b = belarusian_surname(head, gender), belarusian_surname(tail, gender)
+        if a is None or b is None:
+            return None
+        return {c: f"{a[0][c]}-{b[0][c]}" for c in CASES[1:]}, a[1] | b[1]
     if len(low) < 2 or not low.replace("'", "").isalpha():
         return None
     if low.endswith(("ых", "іх", "о", "е", "э", "у", "ю")) or (low[-1] == "а" and low[-2] in _VOWEL_BE):
