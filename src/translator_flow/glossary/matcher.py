@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from collections.abc import Sequence
 
 from ..model import TermHit
-from .people import Table, person_bounds, person_gender, person_roles, person_table, table_options
+from .pattern import Pattern, TermWord, hyphen_variant
+from .people import person_bounds, person_gender, person_roles, person_table, table_options
 from .roles import term_roles
 from .context import WINDOW, Reading, choose, coordinate, grammar_string
 from .entries import Entry, normalise
@@ -28,52 +29,7 @@ from ..morph.russian import Analysis, analog, analyse, lexeme_forms
 
 TOKEN = re.compile(r"\w+(?:[-‐‑]\w+)*")
 _GAP_OK = re.compile(r"\s*")
-_INFLECTING = ("adj", "head", "name", "surname", "patronymic")
 _PYMORPHY = {"m": "masc", "f": "femn"}
-
-
-@dataclass(frozen=True)
-class TermWord:
-    """One word of a pattern and the surface forms accepted at its place."""
-
-    text: str  # as written in the glossary
-    lemma: str  # pymorphy normal form (inflecting words) or the normalised surface
-    role: str  # adj | head | fixed | name | surname | patronymic
-    pos: str
-    gender: str
-    forms: frozenset[str]
-    strip: int = 0  # inflected like its known ending: letters to drop before analysing
-    key: str = ""  # the lemma readings must have ("" = ``lemma``)
-    table: Table = ()  # a person's word: every form → its cases (people.py)
-
-    @property
-    def inflects(self) -> bool:
-        return self.role in _INFLECTING
-
-
-@dataclass(frozen=True)
-class Pattern:
-    """A sequence of words that, found in a text, is an occurrence of one entry."""
-
-    entry: int  # index into the matcher's entries
-    words: tuple[TermWord, ...]
-    kind: str  # "term", "person" (full name) or "surname"
-    proper: bool  # a name (capitalised term): plural readings are unlikely
-    gaps: tuple[str, ...] = ()  # signatures of the punctuation between words (gaps.py)
-    gender: str = ""  # a person's: "m", "f" or "" (unknown)
-    prefix: str = ""  # punctuation that opens the term («…»: a quote)
-    suffix: str = ""  # punctuation that closes it
-
-    def gap(self, k: int) -> str:
-        """The signature of the gap before word ``k`` (1-based; "" = spaces only)."""
-        return self.gaps[k - 1] if k - 1 < len(self.gaps) else ""
-
-    @property
-    def head(self) -> int:
-        for i, w in enumerate(self.words):
-            if w.role in ("head", "surname"):
-                return i
-        return 0
 
 
 def term_patterns(text: str, entry_index: int, gender: str = "") -> list[Pattern]:
@@ -104,26 +60,8 @@ def term_patterns(text: str, entry_index: int, gender: str = "") -> list[Pattern
     words = tuple(_word(t, n, r, role) for t, n, r, role in zip(tokens, norms, readings, roles))
     patterns = [Pattern(entry_index, words, "term", proper, gaps, prefix=prefix, suffix=suffix)]
     if "-" in gaps:
-        patterns += _hyphen_variant(patterns[0])
+        patterns += hyphen_variant(patterns[0])
     return patterns
-
-
-def _hyphen_variant(pattern: Pattern) -> list[Pattern]:
-    """«Витебск – Смоленск» written «Витебск-Смоленск» is one token: a pattern where the
-    fixed words around each dash are one hyphenated word."""
-    words, gaps = [pattern.words[0]], []
-    for k in range(1, len(pattern.words)):
-        w, prev = pattern.words[k], words[-1]
-        if pattern.gap(k) == "-" and w.role == prev.role == "fixed":
-            text = f"{prev.text}-{w.text}"
-            words[-1] = TermWord(text, normalise(text), "fixed", "", "", frozenset({normalise(text)}))
-        else:
-            words.append(w)
-            gaps.append(pattern.gap(k))
-    if len(words) == len(pattern.words):
-        return []
-    return [Pattern(pattern.entry, tuple(words), pattern.kind, pattern.proper, tuple(gaps),
-                    prefix=pattern.prefix, suffix=pattern.suffix)]
 
 
 def _word(text: str, norm: str, readings: tuple[Analysis, ...], role: str) -> TermWord:
