@@ -4,7 +4,10 @@ Each Russian term (and each ``ru_variants`` item) becomes a pattern of words: ag
 adjectives and the head noun accept every form of their lexeme (pymorphy3), the words
 after the head (genitive complements such as «иностранных дел») must appear as written.
 Person names («Василий Анохин») give two patterns, the full name and the surname alone,
-and accept initials («В. Анохин», «Анохин В.Ю.»).
+and accept initials («В. Анохин», «Анохин В.Ю.»); their words match by gender-aware
+form tables (people.py, morph/surnames.py). Punctuation between the words of a term is
+compared by signature (gaps.py: any quote style, any dash), which roles the words play is
+decided in roles.py.
 
 Speed: an index maps every surface form of a pattern's first word to its patterns, so a
 word costs one dict lookup; only the words of a candidate match are parsed, once per
