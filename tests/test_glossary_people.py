@@ -260,3 +260,24 @@ def test_patronymics_surname_first_and_double_surnames(entry, sentence, occurren
     assert [h.source_text for h in hits] == [occurrence]
     _, done = g.protect(sentence, hits, "be")
     assert done[0].target_form == placed and not done[0].flagged
+
+
+def test_glossary_add_with_gender_writes_the_column_or_refuses_in_one_line(tmp_path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from translator_flow.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    add = ["glossary", "add", "--ru", "Наталья Кочанова", "--be", "Наталля Качанава", "--en", "Natalya Kochanova",
+           "--source", "test", "--gender", "F"]
+    result = CliRunner().invoke(cli, [*add, "--file", "people.csv"])
+    assert result.exit_code == 0, result.output
+    from translator_flow.glossary.csvio import read_csv
+
+    entries, _ = read_csv(tmp_path / "people.csv")
+    assert entries[0].gender == "f"
+    (tmp_path / "old.csv").write_text("id,ru,be,en,note,source\nm,Минск,Мінск,Minsk,,s\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, [*add, "--file", "old.csv"])
+    assert result.exit_code == 4
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "gender" in lines[0] and "header" in lines[0]

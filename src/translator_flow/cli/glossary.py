@@ -54,9 +54,11 @@ def lint(paths: tuple[Path, ...]) -> None:
               help="CSV file to append to. Default: glossary/custom.csv")
 @click.option("--new", "new", is_flag=True, default=False,
               help="Start a new glossary in ./glossary when the current folder has none.")
+@click.option("--gender", type=click.Choice(["m", "f"], case_sensitive=False), default=None,
+              help="A person's gender (the gender column): their names are matched and placed in its forms.")
 @GLOSSARY_OPTION
 def add(ru: str, be: str, en: str, note: str, source: str, entry_id: str | None,
-        file: Path | None, new: bool, glossary_paths: tuple[Path, ...]) -> None:
+        file: Path | None, new: bool, gender: str | None, glossary_paths: tuple[Path, ...]) -> None:
     """Add a term (refuses one the glossary already has)."""
     from ..errors import GlossaryError
     from ..glossary.core import DEFAULT_GLOSSARY_DIR
@@ -69,7 +71,7 @@ def add(ru: str, be: str, en: str, note: str, source: str, entry_id: str | None,
         )
 
     entry = add_entry(glossary_for(glossary_paths), file or DEFAULT_ADD_FILE, ru=ru, be=be, en=en,
-                      note=note, source=source, entry_id=entry_id)
+                      note=note, source=source, entry_id=entry_id, gender=gender or "")
     click.echo(f"Added {entry.id}: {entry.ru} → {entry.be or '—'} / {entry.en or '—'} ({entry.file})")
     if not source:
         click.echo("Tip: give --source (the site or law the official form comes from).")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..errors import GlossaryError, OutputError
 from .core import Glossary, read_paths
 from .csvio import Problem, append_csv, read_csv, write_csv
-from .entries import REQUIRED_COLUMNS, Entry, normalise, slug
+from .entries import GENDERS, REQUIRED_COLUMNS, Entry, normalise, slug
 
 #: Where ``glossary add`` writes when no file is named.
 DEFAULT_ADD_FILE = Path("glossary") / "custom.csv"
@@ -39,9 +39,11 @@ def add_entry(
     note: str = "",
     source: str = "",
     entry_id: str | None = None,
+    gender: str = "",
 ) -> Entry:
     """Append a new entry to ``file`` (created with a header if missing); refuses a term
-    the glossary (or the file) already has. Returns the entry written."""
+    the glossary (or the file) already has. ``gender`` ("m"/"f") marks a person. Returns
+    the entry written."""
     file = Path(file)
     ru, be, en = ru.strip(), be.strip(), en.strip()
     if not ru or not (be or en):
@@ -60,10 +62,11 @@ def add_entry(
     taken = {e.id for e in existing}
     if entry_id and entry_id in taken:
         raise GlossaryError(f"id {entry_id!r} is taken; choose another --id or leave it out")
-    entry = Entry(id=entry_id or new_id(ru, en, taken), ru=ru, be=be, en=en, note=note.strip(), source=source.strip())
+    entry = Entry(id=entry_id or new_id(ru, en, taken), ru=ru, be=be, en=en, note=note.strip(), source=source.strip(),
+                  gender=GENDERS.get(gender.strip().lower(), ""))
     if not file.exists():
         file.parent.mkdir(parents=True, exist_ok=True)
-        write_csv(file, [entry], columns=list(REQUIRED_COLUMNS))
+        write_csv(file, [entry], columns=list(REQUIRED_COLUMNS) + (["gender"] if entry.gender else []))
     else:
         append_csv(file, entry)
     return replace(entry, file=str(file))
