@@ -68,7 +68,7 @@ def russian_surname(word: str, gender: str) -> dict[str, frozenset[str]] | None:
             add(case, w)
     elif gender == "m" and w.endswith(("ский", "цкий", "ской", "цкой", "кий", "гий", "хий")):
         decline(w[:-2], "ого", "ому", "ого", "им", "ом")
-    elif gender == "m" and w.endswith(("ый", "ой")):
+    elif gender == "m" and w.endswith(("ый", "ой")) and len(w) > 3:  # not «Цой» (Цоя)
         decline(w[:-2], "ого", "ому", "ого", "ым", "ом")
     elif gender == "m" and w.endswith("ний"):
         decline(w[:-2], "его", "ему", "его", "им", "ем")
