@@ -19,7 +19,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from review_helpers import W_NS, edit_docx, files_in, main_table, row_id, through_libreoffice
+from review_helpers import edit_docx, files_in, main_table, row_id, through_libreoffice
 from translator_flow.cli import cli
 from translator_flow.errors import EXIT_CODES
 from translator_flow.tm import TranslationMemory

@@ -43,8 +43,9 @@ def finalize(reviewed: Path, out_dir: Path | None, tm_dir: Path, no_tm: bool, re
     from ..review import language_summary
     from ..review.finalize import FINALIZE_WARNING
 
-    from ..glossary import load_glossary
+    from ..glossary import Glossary, load_glossary
 
+    loaded: Glossary | None
     if glossary:
         loaded = load_glossary(tuple(glossary))
     else:  # the same order as translate (glossary/locate.py); none found: finalize warns
