@@ -114,6 +114,11 @@ def _check_refused_then_allowed(review: Path, glossary: Path, tmp_path: Path) ->
     assert data["review_notes"] == [f"{EDITOR}: Title agreed with the press office."]
     assert not any("translator-flow QA" in n for t in targets.values() for n in t["review_notes"])
 
+    # the publishable files say they are not final, on their first line
+    first = docx.Document(str(out / "school.be.final.docx")).paragraphs[0].text
+    assert first.startswith("NOT FINAL: 4 segment(s) are not approved") and "b2s1" in first
+    assert 'class="not-final" role="alert">NOT FINAL: 4 segment(s)' in (out / "school.be.final.html").read_text("utf-8")
+
     sources = {s["id"]: s["source"] for s in data["segments"]}
     units = TranslationMemory(tm).units("be")
     assert {u.source for u in units} == {sources[sid] for sid in APPROVED}  # exactly the approved rows
@@ -142,6 +147,8 @@ def test_every_row_approved_finalizes_without_options(translated: Path, tmp_path
     data = json.loads((out / "school.final.json").read_text(encoding="utf-8"))
     assert not [i for i in data["issues"] if i["severity"] == "blocking"]
     assert {s["targets"]["be"]["status"] for s in data["segments"]} == {"translated"}
+    assert "NOT FINAL" not in (out / "school.be.final.html").read_text("utf-8")
+    assert docx.Document(str(out / "school.be.final.docx")).paragraphs[0].style.name == "Title"
     assert len(TranslationMemory(tmp_path / "tm").units("be")) == len(data["segments"]) == 6
 
 
