@@ -189,3 +189,22 @@ def test_the_approval_is_kept_in_the_tmx(tmp_path: Path) -> None:
     path = tmp_path / "ru-be.tmx"
     write_tmx(path, [TMUnit("Текст.", "Тэкст.", "be", approval="Status «✔» in r.be.review.docx, 2026-01-02")], "be")
     assert read_tmx(path, "be")[0].approval == "Status «✔» in r.be.review.docx, 2026-01-02"
+
+
+def test_a_block_level_content_control_in_the_status_cell_is_read(tmp_path: Path) -> None:
+    """Some tools wrap the cell's paragraph in a w:sdt instead of the run: its text still counts."""
+    write_package(tmp_path)
+    review = tmp_path / "release.be.review.docx"
+    document = docx.Document(str(review))
+    cell = main_table(document).rows[1].cells[-1]
+    paragraph = cell._tc.find(f"{W}p")
+    for sdt in paragraph.findall(f"{W}sdt"):
+        paragraph.remove(sdt)
+    outer = etree.SubElement(cell._tc, f"{W}sdt")
+    etree.SubElement(etree.SubElement(outer, f"{W}sdtPr"), f"{W}dropDownList")
+    content = etree.SubElement(outer, f"{W}sdtContent")
+    cell._tc.remove(paragraph)
+    content.append(paragraph)
+    etree.SubElement(etree.SubElement(paragraph, f"{W}r"), f"{W}t").text = "approved"
+    document.save(str(review))
+    assert read_review_docx(review).rows[0].status == "approved"

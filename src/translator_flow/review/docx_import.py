@@ -58,8 +58,14 @@ def _paragraph_text(p: Any) -> str:
 
 
 def cell_text(cell: Any) -> str:
-    """The text of a table cell as the editor sees it with all tracked changes accepted."""
-    return "\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(_W + "p"))
+    """The text of a table cell as the editor sees it with all tracked changes accepted.
+
+    Paragraphs directly in the cell and inside a block-level content control (``w:sdt``
+    around them, which some editors produce instead of our run-level Status drop-down);
+    a run-level control's text is read with its paragraph.
+    """
+    paragraphs = cell._tc.xpath("./w:p | ./w:sdt/w:sdtContent/w:p")
+    return "\n".join(_paragraph_text(p) for p in paragraphs)
 
 
 def _header_langs(cells: list[str]) -> list[str] | None:
