@@ -208,3 +208,19 @@ def test_a_block_level_content_control_in_the_status_cell_is_read(tmp_path: Path
     etree.SubElement(etree.SubElement(paragraph, f"{W}r"), f"{W}t").text = "approved"
     document.save(str(review))
     assert read_review_docx(review).rows[0].status == "approved"
+
+
+def test_translates_no_glossary_warning_goes_when_finalize_checks_the_terms(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from translator_flow.model import NO_GLOSSARY_WARNING
+
+    report = sample_report(langs=("be",))
+    meta = replace(report.document.meta, warnings=(NO_GLOSSARY_WARNING,))
+    write_package(tmp_path, replace(report, document=replace(report.document, meta=meta)))
+    review = tmp_path / "release.be.review.docx"
+    edit_docx(review, {}, status="approved")
+    checked = finalize(review, tm_dir=None, glossary=load_glossary([_glossary(tmp_path)]), allow_unapproved=True)
+    assert NO_GLOSSARY_WARNING not in checked.document.meta.warnings
+    unchecked = finalize(review, tm_dir=None, allow_unapproved=True, force=True)
+    assert unchecked.document.meta.warnings.count(NO_GLOSSARY_WARNING) == 1

@@ -63,11 +63,15 @@ def read_review(path: Path) -> ReviewedFile:
     )
 
 
-def _warned(report: RunReport, warnings: list[str]) -> RunReport:
-    """``report`` with ``warnings`` added (once) to the source warnings the JSON carries."""
+def _warned(report: RunReport, warnings: list[str], *, checked_terms: bool) -> RunReport:
+    """``report`` with ``warnings`` added (once) to the source warnings the JSON carries.
+
+    translate's "no glossary" warning is dropped when finalize checked the terms itself.
+    """
     meta = report.document.meta
-    added = tuple(w for w in warnings if w not in meta.warnings)
-    return replace(report, document=replace(report.document, meta=replace(meta, warnings=(*meta.warnings, *added))))
+    kept = tuple(w for w in meta.warnings if not (checked_terms and w == NO_GLOSSARY_WARNING))
+    added = tuple(w for w in warnings if w not in kept)
+    return replace(report, document=replace(report.document, meta=replace(meta, warnings=(*kept, *added))))
 
 
 def _prepare(reviewed: ReviewedFile, baseline_json: dict[str, Any] | None, glossary: Any, *,
@@ -84,7 +88,8 @@ def _prepare(reviewed: ReviewedFile, baseline_json: dict[str, Any] | None, gloss
                         "translate wrote next to the review file.")
     if glossary is None:
         warnings.append(NO_GLOSSARY_WARNING)
-    return replace(_warned(report, warnings), review_notes=reviewed.notes), approvals
+    report = _warned(report, warnings, checked_terms=glossary is not None)
+    return replace(report, review_notes=reviewed.notes), approvals
 
 
 def review_report(path: Path, *, glossary: Any = None, qa: bool = True) -> tuple[ReviewedFile, RunReport]:
