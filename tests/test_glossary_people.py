@@ -281,3 +281,18 @@ def test_glossary_add_with_gender_writes_the_column_or_refuses_in_one_line(tmp_p
     assert result.exit_code == 4
     lines = [ln for ln in result.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and "gender" in lines[0] and "header" in lines[0]
+
+
+def test_lint_warns_when_a_persons_gender_is_guessed_or_unknown(tmp_path) -> None:
+    from translator_flow.glossary.lint import lint_paths
+
+    path = tmp_path / "people.csv"
+    path.write_text("id,ru,be,en,note,source,gender\n"
+                    "a,Наталья Кочанова,Наталля Качанава,N K,,s,\n"  # from the first name: fine
+                    "b,Саша Кравец,Саша Кравец,S K,,s,\n"  # «Саша»: either
+                    "c,Саша Снопкова,Саша Снопкова,S S,,s,\n"  # from -ова: a guess
+                    "d,Игорь Жук,Ігар Жук,I Z,,s,m\n", encoding="utf-8")
+    _, problems = lint_paths([path])
+    people = {p.line: p.message for p in problems if "person" in p.message}
+    assert set(people) == {3, 4} and all(p.warning for p in problems if "person" in p.message)
+    assert "unknown" in people[3] and "guess" in people[4]

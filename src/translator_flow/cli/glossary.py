@@ -95,6 +95,8 @@ def show(phrase: str, glossary_paths: tuple[Path, ...]) -> None:
         click.echo(f"  grammar: {be_hit.grammar or '—'}")
         click.echo(f"  be: {be_hit.target_form or '—'}   (approved: {entry.be or '—'})")
         click.echo(f"  en: {en_hit.target_form or '—'}   (approved: {entry.en or '—'})")
+        if match.person:
+            click.echo(f"  person: {match.person}")
         if match.analogies:
             click.echo(f"  be forms made by analogy: {'; '.join(match.analogies)}")
         if entry.be_forms:

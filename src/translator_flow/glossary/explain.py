@@ -16,6 +16,7 @@ class PhraseMatch:
     be_hit: Any  # TermHit placed for Belarusian
     en_hit: Any  # TermHit placed for English
     analogies: tuple[str, ...]  # Belarusian forms the paradigm made by analogy (say so: a guess)
+    person: str = ""  # a person's gender and where it comes from, e.g. "f (the first name «Наталья»)"
 
 
 @dataclass(frozen=True)
@@ -42,5 +43,7 @@ def explain_phrase(phrase: str, paths: Sequence[Path | str] | None) -> PhraseExp
         entry = g.get(be_hit.entry_id)
         paradigm = g.paradigm(entry.id) if entry.be else None
         analogies = tuple(paradigm.analogies) if paradigm is not None and paradigm.analogies else ()
-        matches.append(PhraseMatch(entry, be_hit, en_hit, analogies))
+        gender, why = g.matcher.person(entry)
+        person = f"{ {'m': 'man', 'f': 'woman'}.get(gender, 'gender unknown')} ({why})" if why else ""
+        matches.append(PhraseMatch(entry, be_hit, en_hit, analogies, person))
     return PhraseExplanation(phrase, len(g), tuple(matches))

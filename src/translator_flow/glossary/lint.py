@@ -74,6 +74,22 @@ def check_entries(entries: Sequence[Entry]) -> list[Problem]:
     return problems
 
 
+def check_people(entries: Sequence[Entry]) -> list[Problem]:
+    """Warnings for person entries whose gender is guessed from the endings or unknown:
+    their Belarusian forms depend on it (``glossary lint`` only; it builds the matcher)."""
+    from .matcher import Matcher
+
+    matcher = Matcher([e for e in entries if e.active])
+    out = []
+    for e in entries:
+        if not e.active or e.gender:
+            continue
+        gender, why = matcher.person(e)
+        if why and (not gender or "guess" in why):
+            out.append(Problem(e.file, e.line, f"person «{e.ru}»: gender {why}", warning=True))
+    return out
+
+
 def _quote_problem(term: str) -> str:
     """Quotes inside a name are part of it (ОАО «Беларуськалий»: matched and placed with any
     quote style); quotes around the whole term, or an odd number of them, are a slip."""
@@ -101,6 +117,6 @@ def lint_paths(paths: Sequence[Path | str]) -> tuple[int, list[Problem]]:
     from .core import read_paths
 
     entries, problems = read_paths(paths)
-    problems = problems + check_entries(entries)
+    problems = problems + check_entries(entries) + check_people(entries)
     problems.sort(key=lambda p: (p.file, p.line))
     return len(entries), problems

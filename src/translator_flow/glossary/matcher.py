@@ -48,10 +48,11 @@ def term_patterns(text: str, entry_index: int, gender: str = "") -> list[Pattern
     proper = text[:1].isupper()
     person = person_roles(tokens, readings, gender)
     if person:
-        gender = person_gender(gender, tokens, readings, person)
+        gender, why = person_gender(gender, tokens, readings, person)
         words = tuple(_person_word(t, n, r, role, gender) for t, n, r, role in zip(tokens, norms, readings, person))
         kind = "person" if len(words) > 1 else "surname"
-        patterns = [Pattern(entry_index, words, kind, True, gaps, prefix=prefix, suffix=suffix, gender=gender)]
+        patterns = [Pattern(entry_index, words, kind, True, gaps, prefix=prefix, suffix=suffix, gender=gender,
+                            gender_why=why)]
         surname = [w for w in words if w.role == "surname"]
         if len(words) == 3 and surname and "patronymic" in person:  # «Натальи Кочановой»
             short = tuple(w for w in words if w.role != "patronymic")
@@ -118,7 +119,7 @@ class Matcher:
         self.index: dict[str, list[Pattern]] = {}
         self.first_names: dict[int, TermWord] = {}  # person entries: their first name
         self.primary: dict[str, Pattern] = {}  # entry id → the pattern of its ``ru``
-        self.genders: dict[str, str] = {}  # person entries: "m", "f" or "" (unknown)
+        self.genders: dict[str, tuple[str, str]] = {}  # person entries: gender ("" unknown), why
         # (head lemma, number of adjectives) → adjective+noun patterns, for coordination
         self.by_head: dict[tuple[str, int], list[Pattern]] = {}
         for i, entry in enumerate(self.entries):
@@ -128,7 +129,7 @@ class Matcher:
                 for pattern in term_patterns(text, i, entry.gender):
                     self.primary.setdefault(entry.id, pattern)
                     if pattern.kind != "term":
-                        self.genders.setdefault(entry.id, pattern.gender)
+                        self.genders.setdefault(entry.id, (pattern.gender, pattern.gender_why))
                     n_adj = _adjective_count(pattern)
                     if n_adj:
                         key = (pattern.words[pattern.head].lemma, n_adj)
@@ -154,9 +155,15 @@ class Matcher:
 
     def gender(self, entry: Entry) -> str:
         """A person entry's gender as matched: the column, or derived ("" unknown)."""
+        return self.person(entry)[0]
+
+    def person(self, entry: Entry) -> tuple[str, str]:
+        """A person entry's gender and where it comes from (for `glossary show`); ("", "") for a term."""
         if entry.id not in self.genders:
             pattern = next(iter(term_patterns(entry.ru, -1, entry.gender)), None)
-            return pattern.gender if pattern is not None else entry.gender
+            if pattern is None or pattern.kind == "term":
+                return entry.gender, ""
+            return pattern.gender, pattern.gender_why
         return self.genders[entry.id]
 
     def find(self, text: str) -> tuple[TermHit, ...]:

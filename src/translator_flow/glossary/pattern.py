@@ -44,6 +44,7 @@ class Pattern:
     proper: bool  # a name (capitalised term): plural readings are unlikely
     gaps: tuple[str, ...] = ()  # signatures of the punctuation between words (gaps.py)
     gender: str = ""  # a person's: "m", "f" or "" (unknown)
+    gender_why: str = ""  # where the gender comes from (the column, the first name, a guess)
     prefix: str = ""  # punctuation that opens the term («…»: a quote)
     suffix: str = ""  # punctuation that closes it
 

@@ -69,17 +69,20 @@ def _could_be_surname(token: str) -> bool:
 
 
 def person_gender(explicit: str, tokens: Sequence[str], readings: Sequence[tuple[Analysis, ...]],
-                  roles: Sequence[str]) -> str:
-    """The person's gender ("m", "f" or "" unknown): the column, else the first name or
-    patronymic, else the endings of the name."""
+                  roles: Sequence[str]) -> tuple[str, str]:
+    """The person's gender ("m", "f" or "" unknown) and where it comes from: the column,
+    else the first name or patronymic, else the endings of the name (a guess, so said)."""
     if explicit:
-        return explicit
-    for r, role in zip(readings, roles):
+        return explicit, "the gender column"
+    for token, r, role in zip(tokens, readings, roles):
         if role in ("name", "patronymic"):
             for a in r:
                 if a.case == "nom" and is_person_part(a) == role and a.gender in ("masc", "femn"):
-                    return "m" if a.gender == "masc" else "f"
-    return russian_gender(list(tokens))
+                    what = "first name" if role == "name" else "patronymic"
+                    return ("m" if a.gender == "masc" else "f"), f"the {what} «{token}»"
+    gender = russian_gender(list(tokens))
+    return gender, ("the endings of the name (a guess: add the gender column)" if gender
+                    else "unknown: add the gender column (m or f)")
 
 
 def person_table(norm: str, role: str, gender: str) -> Table | None:
