@@ -46,6 +46,7 @@ def read_document(
     """
     from .language import language_problem
     from .source import load_bytes
+    from .removed import Removed
     from .structure import finish_blocks
 
     p, data = load_bytes(path, max_bytes)
@@ -55,10 +56,12 @@ def read_document(
         raise ReaderError(f"{label} is empty (no text). Check that you picked the right file.")
     fmt, warnings = _choose_format(p.suffix.lower(), data, label)
     parsed = import_module(_MODULE_BY_FORMAT[fmt]).read(data, label)
-    blocks, title = finish_blocks(parsed.blocks, parsed.title_hint)
+    removed = Removed()
+    blocks, title = finish_blocks(parsed.blocks, parsed.title_hint, removed)
     if not blocks:
         raise ReaderError(f"{label} has no release text (only page furniture or nothing). Check that you picked the right file.")
     warnings.extend(parsed.warnings)
+    warnings.extend(removed.warnings(label, 0, 0))  # what the shared rules dropped, by kind
 
     problem = language_problem("\n".join(b.text for b in blocks))
     if problem:

@@ -31,6 +31,7 @@ MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
 _CHUNK = 1 << 16
 
+_STAND_IN = b"<stand-in/>"
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 
 def _damaged(label: str, part: str | None = None) -> ReaderError:
@@ -47,7 +48,7 @@ def unpack_package(data: bytes, label: str) -> bytes:
     inflated in bounded chunks (zipfile's own ``read()`` inflates a whole compressed
     member at once, so a member lying about its size could take gigabytes before the
     size check), and its CRC is verified. The copy is stored uncompressed and holds the
-    verified XML parts only; other parts (images) become empty, as text needs none.
+    verified XML parts only; other parts (images) become a tiny XML stand-in, as text needs none.
     """
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -70,7 +71,10 @@ def unpack_package(data: bytes, label: str) -> bytes:
             if info.is_dir():
                 continue
             if not info.filename.endswith((".xml", ".rels")):
-                clean.writestr(info.filename, b"")
+                # a tiny XML stand-in: python-docx parses a part by its content type, and a
+                # Word file embedded as w:altChunk has an XML one (docx_parts reads the
+                # original bytes of such parts from ``data``)
+                clean.writestr(info.filename, _STAND_IN)
                 continue
             body = inflate_member(zf, info, label)
             if _DTD.search(body if not body.startswith((b"\xff\xfe", b"\xfe\xff")) else body.decode("utf-16", "replace").encode()):
