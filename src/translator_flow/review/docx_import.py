@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReviewImportError
+from ..writers.common import restore_bidi
 from ..writers.manifest import REVIEW_IDENTIFIER, parse_id_cell, parse_review_facts, read_core_properties
 from .reviewed import (
     ReviewedFile,
@@ -57,8 +58,12 @@ def _paragraph_text(p: Any) -> str:
 
 
 def cell_text(cell: Any) -> str:
-    """The text of a table cell as the editor sees it with all tracked changes accepted."""
-    return "\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(_W + "p"))
+    """The text of a table cell as the editor sees it with all tracked changes accepted.
+
+    The review shows each bidi control as a visible ``⟦U+202E⟧`` token; the token is read
+    back as the control, so an untouched cell is unchanged and QA still flags it.
+    """
+    return restore_bidi("\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(_W + "p")))
 
 
 def _header_langs(cells: list[str]) -> list[str] | None:
