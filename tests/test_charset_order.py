@@ -22,7 +22,7 @@ CASES = [  # (bytes, declared, expected encoding, warning fragment or None)
     (RU.encode("cp1251"), None, "cp1251", None),
     (RU.encode("koi8-r"), None, "koi8-r", None),
     (RU.encode("cp866"), None, "cp866", None),
-    ("Да".encode("utf-8"), None, "utf-8", None),  # two letters: still UTF-8, never cp1251 mojibake
+    ("Да".encode(), None, "utf-8", None),  # two letters: still UTF-8, never cp1251 mojibake
     # valid UTF-8 wins over a declaration
     (RU.encode("utf-8"), "windows-1251", "utf-8", "declares charset windows-1251 but is valid UTF-8"),
     (RU.encode("utf-8"), "koi8-r", "utf-8", "but is valid UTF-8"),

@@ -337,3 +337,29 @@ def test_plain_document_has_no_reader_warnings(tmp_path: Path) -> None:
     d = _doc()
     d.add_paragraph("Обычный абзац без особых структур.")
     assert _read(d, tmp_path).meta.warnings == ()
+
+
+def test_malformed_footnotes_part_is_refused_loudly_and_the_body_kept(tmp_path: Path) -> None:
+    d = _doc()
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, b"<w:footnotes><unclosed>", d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+    doc = _read(d, tmp_path)
+    assert "Совещание прошло в областной администрации." in _texts(doc)
+    loud = [w for w in doc.meta.warnings if w.startswith(NOT_READ_WARNING_PREFIX)]
+    assert len(loud) == 1 and "footnotes part" in loud[0]
+
+
+def test_word_alt_chunks_nested_too_deep_are_refused_loudly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from translator_flow.readers import docx_parts
+
+    monkeypatch.setattr(docx_parts, "MAX_CHUNK_DEPTH", 0)
+    inner = docx.Document()
+    inner.add_paragraph("Абзац из вложенного документа Word.")
+    buf = io.BytesIO()
+    inner.save(buf)
+    d = _doc()
+    _alt_chunk(d, "afchunk.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+               buf.getvalue())
+    doc = _read(d, tmp_path)
+    assert "вложенного" not in _all_text(doc)
+    assert any(w.startswith(NOT_READ_WARNING_PREFIX) and "afchunk.docx" in w for w in doc.meta.warnings)

@@ -55,14 +55,19 @@ def _related(document_part: Any, kind: str) -> list[Any]:
 
 def read_notes(document_part: Any, styles: Styles, found: Findings, label: str) -> tuple[list[RawBlock], list[str]]:
     """Footnotes, then endnotes, as paragraphs; returns the blocks and the warning."""
+    from lxml import etree
+
     blocks: list[RawBlock] = []
     listed: list[str] = []
+    unreadable: list[str] = []
     for note in ("footnote", "endnote"):
         for part in _related(document_part, f"{note}s"):
             try:
                 root = _element(part)
-            except Exception:  # noqa: BLE001 - lxml raises several types; say it, do not crash
-                listed.append(f"{note}s part unreadable, not translated")
+            except (etree.LxmlError, ValueError):
+                unreadable.append(f"{NOT_READ_WARNING_PREFIX} {label}: its {note}s part ({part.partname}) has "
+                                  f"malformed XML, so the {note}s are missing from the drafts. Open the file in "
+                                  "Word or LibreOffice, save it again as .docx, and translate it again.")
                 continue
             by_id = {n.get(w("id")): n for n in root.iterchildren(w(note))
                      if n.get(w("type"), "normal") not in _NOTE_SKIP_TYPES}
@@ -79,8 +84,8 @@ def read_notes(document_part: Any, styles: Styles, found: Findings, label: str) 
                 where = f"{note} {n}" if note_id in refs else f"{note} (not referenced in the text)"
                 listed.append(f"{where}: «{first_words(' '.join(b.text for b in walker.blocks))}»")
     if not listed:
-        return blocks, []
-    return blocks, [f"{label}: {len(listed)} footnote(s)/endnote(s) are translated as separate paragraphs after the "
+        return blocks, unreadable
+    return blocks, unreadable + [f"{label}: {len(listed)} footnote(s)/endnote(s) are translated as separate paragraphs after the "
                     f"body, in the order the text refers to them; their reference marks are not in the draft, so place "
                     f"the notes when laying out the final: {'; '.join(listed)}."]
 
