@@ -85,7 +85,7 @@ def read_notes(document_part: Any, styles: Styles, found: Findings, label: str) 
                 listed.append(f"{where}: «{first_words(' '.join(b.text for b in walker.blocks))}»")
     if not listed:
         return blocks, unreadable
-    return blocks, unreadable + [f"{label}: {len(listed)} footnote(s)/endnote(s) are translated as separate paragraphs after the "
+    return blocks, [*unreadable, f"{label}: {len(listed)} footnote(s)/endnote(s) are translated as separate paragraphs after the "
                     f"body, in the order the text refers to them; their reference marks are not in the draft, so place "
                     f"the notes when laying out the final: {'; '.join(listed)}."]
 
