@@ -10,6 +10,7 @@ in ``source.warnings``.
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import docx
@@ -363,3 +364,59 @@ def test_word_alt_chunks_nested_too_deep_are_refused_loudly(tmp_path: Path, monk
     doc = _read(d, tmp_path)
     assert "вложенного" not in _all_text(doc)
     assert any(w.startswith(NOT_READ_WARNING_PREFIX) and "afchunk.docx" in w for w in doc.meta.warnings)
+
+
+def test_ruby_base_text_kept_symbols_and_subdocuments_reported(tmp_path: Path) -> None:
+    d = _doc()
+    _append(d, f"<w:p {NS}>{_run('Гости из ')}<w:ruby><w:rubyPr/><w:rt>{_run('とうきょう')}</w:rt>"
+               f"<w:rubyBase>{_run('Токио')}</w:rubyBase></w:ruby>{_run(' приехали.')}"
+               "<w:r><w:sym w:font='Wingdings' w:char='F04A'/></w:r></w:p>")
+    _append(d, f'<w:subDoc {NS} r:id="rId999"/>')
+    doc = _read(d, tmp_path)
+    assert "Гости из Токио приехали." in _texts(doc) and "とうきょう" not in _all_text(doc)
+    assert "symbol-font character (w:sym): «Wingdings F04A»" in _warnings(doc)
+    assert "linked subdocument" in _warnings(doc)
+
+
+# --- through the real pipeline ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_real_engine_drafts_leave_hidden_text_out_and_translate_rows_and_notes(tmp_path: Path) -> None:
+    """Apertium rus→bel on a Word file with a repeating-section row, hidden text and a
+    footnote: the hidden words reach no output but the report line; the row and the note
+    are translated; the JSON and the review header carry the warnings."""
+    from review_helpers import docx_text
+
+    from translator_flow.config import Settings
+    from translator_flow.pipeline import Pipeline
+
+    d = _doc()
+    p = d.add_paragraph("Делегация посетила завод")
+    p.add_run(" ТАЙНАЯ ПОМЕТКА").font.hidden = True
+    p.add_run(".")
+    _append(d, f"<w:tbl {NS} {W15}><w:tblPr/><w:tblGrid><w:gridCol/></w:tblGrid>"
+               f"{_sdt(_sdt('<w:tr>' + _cell('Школа открылась в сентябре.') + '</w:tr>'), '<w15:repeatingSection/>')}"
+               "</w:tbl>")
+    _notes_part(d, "footnotes", {"1": "Данные министерства образования."})
+    _append(d, f"<w:p {NS}>{_run('Новая школа работает.')}{_ref('footnote', '1')}</w:p>")
+    src = tmp_path / "release.docx"
+    d.save(str(src))
+    out = tmp_path / "out"
+    settings = Settings(targets=("be",), glossary=(Path(__file__).resolve().parents[1] / "glossary",), tm_dir=None,
+                        out_dir=out)
+    with Pipeline(settings) as pipeline:
+        report = pipeline.translate_and_write(src)
+    drafts = {t.segment_id: t.text for t in report.translations["be"].targets}
+    sources = {s.id: s.source for s in report.segments}
+    assert "Школа открылась в сентябре." in sources.values() and "Данные министерства образования." in sources.values()
+    for seg_id, source in sources.items():
+        if source in ("Школа открылась в сентябре.", "Данные министерства образования."):
+            assert drafts[seg_id].strip() and drafts[seg_id] != source  # translated, not copied
+    for path in out.iterdir():
+        text = docx_text(path) if path.suffix == ".docx" else path.read_text(encoding="utf-8")
+        assert "ТАЙНАЯ" not in text and "ПОМЕТКА" not in text, path.name
+    data = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
+    said = " ".join(data["source"]["warnings"])
+    assert "hidden element(s)" in said and "footnote(s)/endnote(s)" in said
+    assert "hidden element(s)" in docx_text(next(out.glob("*.review.docx")))

@@ -203,6 +203,9 @@ class Walker:
                     self.blocks.append(RawBlock("paragraph", " ".join(text.split()), explicit=True))
             elif tag in (w("del"), w("moveFrom")):
                 self._found.deletions += 1
+            elif tag == w("subDoc"):  # a master document's link to another file
+                self._found.removed.add("linked subdocument (w:subDoc, not read: open and save it separately)",
+                                        child.get(f"{{{R_NS}}}id", "subdocument"))
 
     def _count_revision(self, tag: str) -> None:
         if tag in (w("ins"), w("moveTo")):
@@ -276,6 +279,10 @@ class Walker:
                     self._inline(choice, builder, href, boxes, hidden, field)
             elif tag in (w("del"), w("moveFrom")):
                 self._found.deletions += 1  # deleted text: not part of the document any more
+            elif tag == w("ruby"):  # phonetic guide: the base text is the text, the guide is not
+                base = child.find(w("rubyBase"))
+                if base is not None:
+                    self._inline(base, builder, href, boxes, hidden, field)
             # bookmarks, proofing marks, comment ranges: no visible text
 
     def _is_hidden(self, rpr: Any, char_style: str | None) -> bool:
@@ -313,6 +320,8 @@ class Walker:
             hidden.append(text or "")
             hidden.extend(_plain_text(box) for box in r.iter(w("txbxContent")))
             return
+        for sym in r.iterchildren(w("sym")):  # a symbol-font character (Wingdings, Symbol)
+            self._found.removed.add("symbol-font character (w:sym)", f"{sym.get(w('font'), '?')} {sym.get(w('char'), '?')}")
         for obj in r.iter(*_IMAGES):
             if obj.find(f".//{w('txbxContent')}") is None and not any(a.tag == _FALLBACK for a in obj.iterancestors()):
                 self._found.removed.images += 1
