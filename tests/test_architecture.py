@@ -37,7 +37,7 @@ ALLOWED: dict[str, set[str]] = {
                  "tm", "qa", "writers", "__init__"},
     # the translate run over several files and its exit code (the CLI only prints).
     "runs": {"model", "errors", "config", "pipeline"},
-    "evaluate": {"model", "errors", "config", "pipeline", "engines", "lang"},
+    "evaluate": {"model", "errors", "config", "pipeline", "engines", "lang", "csvsafe"},
     "batch": {"model", "errors", "config", "pipeline", "readers", "writers", "tm", "__init__", "csvsafe",
               "runsafety", "batch_schedule"},
     # batch's overlap scheduler over a Pipeline (pipeline.py keeps the single-document path).

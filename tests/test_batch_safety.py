@@ -62,7 +62,7 @@ def test_two_inputs_with_one_stem_get_distinct_outputs_and_resume_skips_both(tmp
 @pytest.mark.parametrize("value, expected", [
     ("=1+1", "'=1+1"), ("+7 999", "'+7 999"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
     ("\tx", "'\tx"), ("\rx", "'\rx"), ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("release.txt", "release.txt"), ("", ""), ("a=b", "a=b"), (" =x", " =x"), ("'=x", "'=x"),
+    ("release.txt", "release.txt"), ("", ""), ("a=b", "a=b"), (" =x", " =x"), ("'=x", "''=x"),  # one apostrophe more: the round trip stays lossless
     (3, 3), (-1.5, -1.5), ("Минск", "Минск"),
 ])
 def test_escape_cell_follows_owasp(value: object, expected: object) -> None:

@@ -70,6 +70,8 @@ def test_site_chrome_is_in_no_output_and_the_title_appears_once(smolensk_run) ->
         assert crumb not in sources
     for path in out.iterdir():
         text = docx_text(path) if path.suffix == ".docx" else path.read_text(encoding="utf-8")
+        # the reader's own list of what it removed quotes the chrome by design (issue 13)
+        text = "\n".join(line for line in text.splitlines() if ": removed " not in line)
         assert "- Главная" not in text and "Все новости" not in text, path.name
     # One title row in the review table, one <h1> in the publishable draft.
     review = docx.Document(str(out / "smolensk-belarus-cooperation.be.review.docx"))

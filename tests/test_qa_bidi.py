@@ -39,5 +39,44 @@ def test_review_html_shows_bidi_controls_visibly(char: str) -> None:
     html = str(pieces_html([Piece(f"abc{char}def<"), Piece(f"x{char}", frozenset({"issue"}), titles=("t",))]))
     code = f"U+{ord(char):04X}"
     assert char not in html, "the invisible control must not reach the page"
-    assert html.count(f"[{code}]") == 2
+    assert html.count(f"\u27e6{code}\u27e7") == 2
     assert "&lt;" in html and "<span" in html  # still escaped, spans intact
+
+
+def test_review_docx_shows_bidi_controls_visibly_and_reads_them_back(tmp_path) -> None:
+    """Source and Draft cells show ⟦U+202E⟧ (red, bold); the import restores the control,
+    so an untouched row is unchanged and finalize's QA still blocks the draft."""
+    import zipfile
+
+    from report_factory import build_report
+    from review_helpers import write_package
+    from translator_flow.review import read_review_docx
+    from translator_flow.review.finalize import review_report
+    from translator_flow.writers.docx_util import RED
+
+    source = "Цена \u202eвыросла\u202c на 5 %."
+    draft = "Кошт \u2067вырас\u2069 на 5 %."
+    write_package(tmp_path, build_report([("paragraph", [source])], {"be": [draft]}))
+    path = tmp_path / "release.be.review.docx"
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    assert not any(c in xml for c in BIDI), "no invisible control may reach the review DOCX"
+    for code in ("202E", "202C", "2067", "2069"):
+        token = f"\u27e6U+{code}\u27e7"
+        assert xml.count(token) == 1
+        run_start = xml.rfind("<w:r>", 0, xml.index(token))
+        assert f'w:val="{RED}"' in xml[run_start:xml.index(token)] and "<w:b/>" in xml[run_start:xml.index(token)]
+    row = read_review_docx(path).rows[0]
+    assert row.source == source and row.drafts["be"] == draft
+    _, report = review_report(path)
+    stray = [i for i in report.translations["be"].issues if i.check == "stray_characters"]
+    assert len(stray) == 2 and all(i.severity == "blocking" for i in stray)
+
+
+def test_source_with_bidi_controls_gets_a_reader_warning(tmp_path) -> None:
+    from translator_flow.readers import read_document
+
+    path = tmp_path / "r.txt"
+    path.write_text("Заголовок новости\n\nЦена \u202eвыросла\u202c на пять процентов за год.\n", encoding="utf-8")
+    doc = read_document(path)
+    warning = " ".join(doc.meta.warnings)
+    assert "2 invisible text-direction control(s)" in warning and "U+202E" in warning

@@ -154,10 +154,10 @@ def test_contract_meta(release) -> None:
     assert doc.meta.format == fmt
     assert doc.meta.source_path == str(path)
     assert doc.meta.source_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-    if fmt == "html":  # the HTML reader lists the page chrome it removed (issue 13), nothing else
-        assert doc.meta.warnings and all(w.startswith(f"{path}: removed ") for w in doc.meta.warnings)
-    else:
-        assert doc.meta.warnings == ()
+    # every format lists the chrome it removed (issue 13), nothing else: nothing goes silently
+    assert doc.meta.warnings and all(w.startswith(f"{path}: removed ") for w in doc.meta.warnings)
+    said = " ".join(doc.meta.warnings)
+    assert "Версия для печати" in said or "Поделиться" in said
 
 
 def test_contract_every_sentence_segmented(release) -> None:

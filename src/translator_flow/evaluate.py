@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Sequence
 
+from .csvsafe import escape_cells
 from .errors import ReaderError
 
 #: Mark kinds that mean "the engine did not know this word and nothing replaced it".
@@ -159,14 +160,18 @@ def pipeline_translator(lang: str) -> Translate:
 
 
 def write_tsv(result: EvalResult, path: str | Path) -> Path:
-    """Write one row per segment (id, chrF, lost, unknown words, source, reference, draft)."""
+    """Write one row per segment (id, chrF, lost, unknown words, source, reference, draft).
+
+    Cells get the OWASP CSV-injection escape (csvsafe): a draft starting with «-» or «=»
+    would otherwise run as a formula when the TSV is opened in a spreadsheet.
+    """
     path = Path(path)
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(["id", "chrf", "lost", "unknown", "fallback", "source", "reference", "draft"])
         for r in result.rows:
-            writer.writerow([r.id, f"{r.chrf:.2f}", int(r.lost), " ".join(r.unresolved), " ".join(r.fallback),
-                             r.source, r.reference, r.hypothesis])
+            writer.writerow(escape_cells([r.id, f"{r.chrf:.2f}", int(r.lost), " ".join(r.unresolved),
+                                          " ".join(r.fallback), r.source, r.reference, r.hypothesis]))
     return path
 
 

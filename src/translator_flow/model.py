@@ -57,8 +57,11 @@ LOUD_WARNING_PREFIX = "MOST OF THE SOURCE WAS DROPPED:"
 #: A run without any glossary: said loudly in the JSON, both review headers and on stderr.
 NO_GLOSSARY_WARNING = ("NO GLOSSARY: official terms were not checked. Give --glossary PATH, or keep the office "
                        "glossary in ./glossary or in ~/.local/share/translator-flow/glossary.")
+#: Start of a reader warning that a part of the source could not be read at all (a Word
+#: file embedding an RTF or MHT chunk): its text is missing from every draft.
+NOT_READ_WARNING_PREFIX = "PART OF THE SOURCE WAS NOT READ:"
 #: Warnings shown first and in red in review headers, and printed on stderr by the CLI.
-LOUD_WARNING_PREFIXES: tuple[str, ...] = (LOUD_WARNING_PREFIX, "NO GLOSSARY:")
+LOUD_WARNING_PREFIXES: tuple[str, ...] = (LOUD_WARNING_PREFIX, "NO GLOSSARY:", NOT_READ_WARNING_PREFIX)
 
 
 @dataclass(frozen=True)

@@ -117,10 +117,12 @@ def glossary_suggest(tm_dir: Path, langs: str | None, min_releases: int, as_csv:
         import csv
         import sys
 
+        from ..csvsafe import escape_cells
+
         writer = csv.writer(sys.stdout)
         writer.writerow(["ru", "lang", "target", "replaces", "releases"])
-        for s in found:
-            writer.writerow([s.ru, s.lang, s.target, s.mt, " ".join(s.releases)])
+        for s in found:  # OWASP CSV-injection escape: the output is meant for a spreadsheet
+            writer.writerow(escape_cells([s.ru, s.lang, s.target, s.mt, " ".join(s.releases)]))
         return
     if not found:
         click.echo(f"No edit repeated in {min_releases}+ releases in {tm_dir}/ "

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from collections.abc import Iterable, Sequence
 
+from ..csvsafe import escape_cells, unescape_cell
 from .entries import (
     GENDERS,
     KNOWN_COLUMNS,
@@ -77,7 +78,7 @@ def read_csv(path: Path | str) -> tuple[list[Entry], list[Problem]]:
                             f"({', '.join(REQUIRED_COLUMNS)})", fatal=True)]
     except csv.Error as exc:
         return [], [Problem(name, 1, f"unreadable header ({exc})", fatal=True)]
-    header = [h.strip() for h in header]
+    header = [unescape_cell(h.strip()) for h in header]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         return [], [
@@ -132,7 +133,7 @@ def read_csv(path: Path | str) -> tuple[list[Entry], list[Problem]]:
                 )
             )
             continue
-        values = {h: cell.strip() for h, cell in zip(header, row)}
+        values = {h: unescape_cell(cell.strip()) for h, cell in zip(header, row)}  # OWASP escape undone
         entry, row_problems = entry_from_row(values, name, line)
         problems.extend(row_problems)
         if entry is not None:
@@ -200,10 +201,10 @@ def write_csv(path: Path | str, entries: Sequence[Entry], columns: Sequence[str]
     columns = list(columns) if columns else columns_for(entries)
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow(escape_cells(list(columns)))
         for entry in entries:
             row = entry.to_row()
-            writer.writerow([row.get(c, "") for c in columns])
+            writer.writerow(escape_cells([row.get(c, "") for c in columns]))
 
 
 def append_csv(path: Path | str, entry: Entry) -> None:
@@ -212,7 +213,7 @@ def append_csv(path: Path | str, entry: Entry) -> None:
     text = path.read_text(encoding="utf-8-sig")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    header = [h.strip() for h in next(csv.reader(io.StringIO(first), delimiter=delimiter))]
+    header = [unescape_cell(h.strip()) for h in next(csv.reader(io.StringIO(first), delimiter=delimiter))]
     row = entry.to_row()
     lost = [k for k, v in row.items() if v and k not in header]
     if lost:
@@ -220,7 +221,7 @@ def append_csv(path: Path | str, entry: Entry) -> None:
 
         raise GlossaryError(f"{path}: has no column(s) {', '.join(lost)}; add them to the header first")
     buf = io.StringIO()
-    csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerow([row.get(c, "") for c in header])
+    csv.writer(buf, delimiter=delimiter, lineterminator="\n").writerow(escape_cells([row.get(c, "") for c in header]))
     with open(path, "a", encoding="utf-8", newline="") as fh:
         if text and not text.endswith("\n"):
             fh.write("\n")

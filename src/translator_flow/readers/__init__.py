@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from importlib import import_module
 
 from ..errors import ReaderError
@@ -46,6 +47,7 @@ def read_document(
     """
     from .language import language_problem
     from .source import load_bytes
+    from .removed import Removed
     from .structure import finish_blocks
 
     p, data = load_bytes(path, max_bytes)
@@ -55,11 +57,14 @@ def read_document(
         raise ReaderError(f"{label} is empty (no text). Check that you picked the right file.")
     fmt, warnings = _choose_format(p.suffix.lower(), data, label)
     parsed = import_module(_MODULE_BY_FORMAT[fmt]).read(data, label)
-    blocks, title = finish_blocks(parsed.blocks, parsed.title_hint)
+    removed = Removed()
+    blocks, title = finish_blocks(parsed.blocks, parsed.title_hint, removed)
     if not blocks:
         raise ReaderError(f"{label} has no release text (only page furniture or nothing). Check that you picked the right file.")
     warnings.extend(parsed.warnings)
+    warnings.extend(removed.warnings(label, 0, 0))  # what the shared rules dropped, by kind
 
+    warnings.extend(_bidi_warning(blocks, label))
     problem = language_problem("\n".join(b.text for b in blocks))
     if problem:
         if not force_language:
@@ -78,6 +83,20 @@ def read_document(
         warnings=tuple(warnings),
     )
     return Document(meta=meta, blocks=tuple(blocks))
+
+
+#: Bidi embedding/override/isolate controls: kept in the text (they are the author's), but
+#: said, since they reorder what a reader sees ("Trojan Source"); reviews show them visibly.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _bidi_warning(blocks: list, label: str) -> list[str]:
+    found = [m.group() for b in blocks for m in _BIDI_CONTROLS.finditer(b.text)]
+    if not found:
+        return []
+    codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
+    return [f"{label}: the text holds {len(found)} invisible text-direction control(s) ({codes}); they can reorder "
+            "what a reader sees. The reviews show each as ⟦U+…⟧ and QA blocks any left in a draft: remove them."]
 
 
 def _choose_format(ext: str, data: bytes, label: str) -> tuple[str, list[str]]:

@@ -286,39 +286,12 @@ def _inline_styles(el) -> tuple:
     return ()
 
 
-def _codec_name(label: str) -> str | None:
-    import codecs
-
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
-def _is_utf8_text(data: bytes) -> bool:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or not any(b >= 0x80 for b in data):
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _decode(data: bytes, label: str) -> tuple[str, str, list[str]]:
     m = _META_CHARSET.search(data[:4096])
     declared = m.group(1).decode("ascii", "replace") if m else None
-    warnings: list[str] = []
-    # valid UTF-8 with non-ASCII bytes wins over a declaration of another charset: a
-    # Cyrillic cp1251/KOI8-R page is practically never valid UTF-8, while CMS templates
-    # often keep a stale <meta charset> after the site moved to UTF-8
-    if declared and _codec_name(declared) not in ("utf-8", None) and _is_utf8_text(data):
-        warnings.append(f"{label}: the page declares charset {declared} but is valid UTF-8; read as UTF-8.")
-        declared = "utf-8"
-    text, encoding = decode_text(data, label, declared=declared)
-    if declared and _codec_name(declared) != _codec_name(encoding) and encoding != "utf-8-sig":
-        warnings.append(f"{label}: the page declares charset {declared}, which does not decode it; "
-                        f"read as {encoding} (detected).")
+    # one charset order for every format (source.decode_text): BOM, valid UTF-8, the
+    # declared charset, detection; each overridden declaration is warned
+    text, encoding, warnings = decode_text(data, label, declared=declared)
     d = _DOCTYPE.match(text)
     if d:
         if d.group(3):

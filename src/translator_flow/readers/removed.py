@@ -1,8 +1,9 @@
 """What a reader left out of the release, as warnings for ``source.warnings``.
 
-Nothing silent: every block of page chrome, hidden text and skipped image the HTML reader
-drops is listed with its first words, and a distinct loud warning says so when more than
-half of the page's visible prose (text outside links) did not reach the document.
+Nothing silent: every block of page chrome, hidden text and skipped image a reader (HTML,
+Word) drops is listed with its first words (hidden text by size only), and a distinct loud
+warning says so when more than half of the visible prose (text outside links) did not
+reach the document.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Removed:
     images: int = 0
     hidden_blocks: int = 0
     hidden_chars: int = 0
+    hidden_how: str = "display:none, hidden, aria-hidden"  # how the format hides text
 
     def hidden(self, text: str) -> None:
         """Record hidden text by size only: it is never quoted (it may be planted)."""
@@ -56,7 +58,7 @@ class Removed:
             out.append(f"{label}: removed {len(quotes)} block(s) of {kind}: {shown}{more}.")
         if self.hidden_blocks:
             out.append(f"{label}: removed {self.hidden_blocks} hidden element(s) with {self.hidden_chars} "
-                       f"characters of text (display:none, hidden, aria-hidden; not quoted here).")
+                       f"characters of text ({self.hidden_how}; not translated, not quoted here).")
         if self.images:
             out.append(f"{label}: skipped {self.images} image(s) or embedded object(s); their content and alt text are not translated.")
         if visible_chars and kept_chars < 0.5 * visible_chars:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..model import Block, Span
 from . import chrome
+from .removed import Removed
 
 #: Invisible characters that only get in the way of matching and MT (soft hyphen,
 #: zero-width space/joiner, word joiner, BOM). No-break spaces are kept: typography.
@@ -243,11 +244,24 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def finish_blocks(raw: list[RawBlock], title_hint: str | None = None) -> tuple[list[Block], str | None]:
-    """Apply the shared rules and index the blocks; returns ``(blocks, title)``."""
-    blocks = [b for b in raw if b.text.strip()]
-    blocks = chrome.drop_chrome_blocks(blocks)
+def finish_blocks(raw: list[RawBlock], title_hint: str | None = None,
+                  removed: Removed | None = None) -> tuple[list[Block], str | None]:
+    """Apply the shared rules and index the blocks; returns ``(blocks, title)``.
+
+    Each block the rules drop (share/print lines, a breadcrumb trail, a headline repeated
+    next to itself) is recorded in ``removed``, so the reader can say so.
+    """
+    removed = removed if removed is not None else Removed()
+    nonempty = [b for b in raw if b.text.strip()]
+    blocks = chrome.drop_chrome_blocks(nonempty)
+    kept_ids = {id(b) for b in blocks}
+    for b in nonempty:
+        if id(b) not in kept_ids:
+            removed.add("page furniture (share, print, views, tags or breadcrumb lines)", b.text)
+    before_crumbs = blocks
     blocks, crumb_title = chrome.drop_breadcrumbs(blocks)
+    for b in before_crumbs[:len(before_crumbs) - len(blocks)]:
+        removed.add("breadcrumb trail", b.text)
 
     title_pos = next((i for i, b in enumerate(blocks) if b.kind == "title" and b.explicit), None)
     if title_pos is not None:
@@ -280,8 +294,10 @@ def finish_blocks(raw: list[RawBlock], title_hint: str | None = None) -> tuple[l
         # only adjacent repeats go, a body paragraph equal to the title elsewhere stays
         key = _norm(title)
         while title_pos + 1 < len(blocks) and _norm(blocks[title_pos + 1].text) == key:
+            removed.add("headline repeated next to itself", blocks[title_pos + 1].text)
             del blocks[title_pos + 1]
         while title_pos > 0 and _norm(blocks[title_pos - 1].text) == key:
+            removed.add("headline repeated next to itself", blocks[title_pos - 1].text)
             del blocks[title_pos - 1]
             title_pos -= 1
 

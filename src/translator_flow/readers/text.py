@@ -129,9 +129,9 @@ def _maybe_heading(block: RawBlock) -> None:
 
 def read(data: bytes, label: str) -> Parsed:
     """Read a .txt release: raw blocks and the detected encoding."""
-    text, encoding = decode_text(data, label)
+    text, encoding, warnings = decode_text(data, label)  # BOM, valid UTF-8, then detection
     check_not_binary(text, label)
     blocks = parse_text(text)
     if not blocks:
         raise ReaderError(f"{label} has no text (empty or only whitespace). Check that you picked the right file.")
-    return Parsed(blocks, encoding=encoding)
+    return Parsed(blocks, encoding=encoding, warnings=warnings)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReviewImportError
+from ..writers.common import restore_bidi
 from ..writers.manifest import REVIEW_IDENTIFIER, parse_id_cell, parse_review_facts, read_core_properties
 from .reviewed import (
     ReviewedFile,
@@ -62,10 +63,12 @@ def cell_text(cell: Any) -> str:
 
     Paragraphs directly in the cell and inside a block-level content control (``w:sdt``
     around them, which some editors produce instead of our run-level Status drop-down);
-    a run-level control's text is read with its paragraph.
+    a run-level control's text is read with its paragraph. The review shows each bidi
+    control as a visible ``⟦U+202E⟧`` token; the token is read back as the control, so an
+    untouched cell is unchanged and QA still flags it.
     """
     paragraphs = cell._tc.xpath("./w:p | ./w:sdt/w:sdtContent/w:p")
-    return "\n".join(_paragraph_text(p) for p in paragraphs)
+    return restore_bidi("\n".join(_paragraph_text(p) for p in paragraphs))
 
 
 def _header_langs(cells: list[str]) -> list[str] | None:

@@ -51,6 +51,41 @@ def clean_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+#: Bidirectional embedding/override/isolate controls (U+202A–202E, U+2066–2069): invisible,
+#: yet they reorder what the reviewer sees ("Trojan Source", CVE-2021-42574). Both reviews
+#: show each as a visible token instead, and QA (stray_characters) flags one in a draft as
+#: blocking.
+BIDI_CONTROLS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: The visible stand-in, e.g. ``⟦U+202E⟧``; the review DOCX import turns it back into the
+#: control, so an untouched cell reads back unchanged and QA still blocks it.
+BIDI_TOKEN = "\u27e6U+{:04X}\u27e7"
+_BIDI_TOKEN_RE = re.compile("\u27e6U\\+(202[A-E]|206[6-9])\u27e7", re.I)
+
+
+def bidi_token(char: str) -> str:
+    """The visible token for one bidi control: ``⟦U+202E⟧``."""
+    return BIDI_TOKEN.format(ord(char))
+
+
+def split_bidi(text: str) -> list[tuple[str, bool]]:
+    """``text`` as pieces ``(text, is_control)``; each bidi control is a piece of its own."""
+    out: list[tuple[str, bool]] = []
+    last = 0
+    for match in BIDI_CONTROLS_RE.finditer(text):
+        if match.start() > last:
+            out.append((text[last:match.start()], False))
+        out.append((match.group(), True))
+        last = match.end()
+    if last < len(text) or not out:
+        out.append((text[last:], False))
+    return out
+
+
+def restore_bidi(text: str) -> str:
+    """Turn the review's visible ``⟦U+202E⟧`` tokens back into the controls they stand for."""
+    return _BIDI_TOKEN_RE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def cell_text(text: str) -> str:
     """Text as a DOCX cell gives it back: XML-safe, and CR / CRLF as LF (Word line breaks)."""
     return clean_text(text).replace("\r\n", "\n").replace("\r", "\n")

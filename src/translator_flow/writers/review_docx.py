@@ -23,6 +23,7 @@ from .common import (
     Piece,
     Range,
     attention,
+    bidi_token,
     block_kinds,
     clean_text,
     document_title,
@@ -35,6 +36,7 @@ from .common import (
     missing_target,
     signature_line,
     source_ranges,
+    split_bidi,
     split_pieces,
     target_notes,
     targets_by_id,
@@ -230,7 +232,17 @@ def _hidden(run: Any) -> None:
 
 
 def _fill_pieces(doc: DocxBuilder, paragraph: Any, pieces: list[Piece], lang: str) -> list[tuple[Piece, Any]]:
-    return [(piece, doc.run(paragraph, piece.text, classes=piece.classes, lang=lang)) for piece in pieces]
+    """One run per piece; a bidi control becomes a visible red ``⟦U+202E⟧`` run of its own
+    (the import turns it back into the control, so QA keeps it blocking until removed)."""
+    out = []
+    for piece in pieces:
+        for text, control in split_bidi(piece.text):
+            if control:
+                run = doc.run(paragraph, bidi_token(text), classes=piece.classes, lang=lang, bold=True, color=RED)
+            else:
+                run = doc.run(paragraph, text, classes=piece.classes, lang=lang)
+            out.append((piece, run))
+    return out
 
 
 def _draft_cell(doc: DocxBuilder, cell: Any, target: TargetSegment, seg_issues: list[tuple[str, QAIssue]],

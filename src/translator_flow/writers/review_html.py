@@ -25,7 +25,9 @@ from .common import (
     UNTRANSLATED_MARK,
     Piece,
     attention,
+    bidi_token,
     source_warning_lines,
+    split_bidi,
     block_kinds,
     clean_text,
     document_title,
@@ -90,21 +92,16 @@ def dom_id(segment_id: str) -> str:
     return f"seg-{css_token(segment_id)}"
 
 
-#: Bidirectional embedding/override/isolate controls: invisible, yet they reorder what the
-#: reviewer sees ("Trojan Source"); the review shows each as a visible token instead.
-BIDI_CONTROLS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
 def _show_bidi(text: str) -> Markup:
-    """``text`` escaped, each bidi control replaced by a visible ``[U+202E]`` token."""
-    out, last = [], 0
-    for match in BIDI_CONTROLS_RE.finditer(text):
-        code = f"U+{ord(match.group()):04X}"
-        out.append(Markup("{}").format(text[last:match.start()]))
-        out.append(Markup('<span class="bidi" title="invisible text-direction control {}">[{}]</span>')
-                   .format(code, code))
-        last = match.end()
-    out.append(Markup("{}").format(text[last:]))
+    """``text`` escaped, each bidi control replaced by a visible ``⟦U+202E⟧`` token."""
+    out = []
+    for piece, control in split_bidi(text):
+        if control:
+            code = f"U+{ord(piece):04X}"
+            out.append(Markup('<span class="bidi" title="invisible text-direction control {}">{}</span>')
+                       .format(code, bidi_token(piece)))
+        else:
+            out.append(Markup("{}").format(piece))
     return Markup("").join(out)
 
 
