@@ -30,7 +30,7 @@ ASPECT = {"perf": "perf", "impf": "impf"}
 TRANSITIVITY = {"tran": "tv", "intr": "iv"}
 #: Grammemes that mark a form the overlay does not add (variant spellings, vocative).
 _SKIP = frozenset({"V-ey", "V-oy", "V-ej", "V-be", "V-en", "V-ie", "V-bi", "V-sh", "Infr", "Erro", "Dist", "voct",
-                   "Supr", "Cmp2", "excl", "Arch"})
+                   "Supr", "Cmp2", "Arch"})
 
 
 def lemma_tags(grammemes: frozenset[str] | set[str], pos: str) -> tuple[str, ...] | None:
@@ -64,8 +64,7 @@ def form_tags(tag: Any) -> tuple[str, ...] | None:
     if pos == "NOUN":
         if not number or not case:
             return None
-        gender = head[1] if number == "sg" or head[1] == "mfn" else head[1]
-        return ("n", gender, head[2], number, case)
+        return ("n", head[1], head[2], number, case)
     if pos == "ADJF":
         if "Cmp2" in g or not number or not case:
             return None
@@ -92,7 +91,7 @@ def form_tags(tag: Any) -> tuple[str, ...] | None:
             return (*head, "imp", "p2", number)
         if not person or not number:
             return None
-        tense = "fut" if head[1] == "perf" or "futr" in g and head[1] == "perf" else "pres"
+        tense = "fut" if head[1] == "perf" else "pres"  # the perfective non-past is a future
         return (*head, tense, person, number)
     if pos == "ADVB":
         return ("adv",)

@@ -1,0 +1,128 @@
+"""One row per overlay rule (.lrx, CG) and per press formula, checked where the rule acts.
+
+Each row is a Russian sentence, the Russian lemma whose unit the rule decides, and the
+Belarusian lemma that must be chosen (or the Russian reading that must be kept): a
+property of the engine's bilingual stream after lexical selection, not a golden sentence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from overlay_helpers import lemma, units_after_selection
+from translator_flow.engines.apertium import ApertiumEngine
+from translator_flow.lang.apertium_overlay import build as overlay_build
+from translator_flow.lang.apertium_overlay.generate import read_tsv
+
+pytestmark = pytest.mark.skipif(bool(overlay_build.missing_tools()) or not Path("/usr/share/apertium/modes/rus-bel.mode").exists(),
+                                reason="lttoolbox-dev / apertium-lex-tools-dev / cg3 or apertium-bel-rus missing")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    from translator_flow.lang import engine_extras
+
+    cache = tmp_path_factory.mktemp("xdg")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("XDG_CACHE_HOME", str(cache))
+    try:
+        options = engine_extras("be", "apertium")
+    finally:
+        mp.undo()
+    assert options.get("overlay_hash"), "the overlay was not built"
+    with ApertiumEngine(timeout=10, **options) as eng:
+        yield eng
+
+
+def _chosen(engine, text: str, ru_lemma: str) -> tuple[str, str]:
+    for ru, be in units_after_selection(engine, text):
+        if lemma(ru) == ru_lemma:
+            return ru, be
+    raise AssertionError(f"no unit with the Russian lemma {ru_lemma!r} in {units_after_selection(engine, text)}")
+
+
+LRX_ROWS = [
+    # (rule, sentence, Russian lemma, Belarusian lemma chosen)
+    ("лицо pl → асоба", "Лица без гражданства получили документы.", "лицо", "асоба"),
+    ("adj + лицо → асоба", "Ответственное лицо подписало акт.", "лицо", "асоба"),
+    ("det + лицо → асоба", "Каждое лицо обязано платить налоги.", "лицо", "асоба"),
+    ("в лице → асоба", "Министерство в лице министра подписало договор.", "лицо", "асоба"),
+    ("совет (body) → савет", "Совет Министров принял решение.", "совет", "савет"),
+    ("по совету → парада", "Он поступил по совету врача.", "совет", "парада"),
+    ("дать совет → парада", "Врач дал совет пациенту.", "совет", "парада"),
+    ("давать совет → парада", "Специалисты будут давать советы жителям.", "совет", "парада"),
+    ("полезный совет → парада", "Это полезный совет для всех.", "совет", "парада"),
+    ("практический совет → парада", "Эксперты дали практические советы.", "совет", "парада"),
+    ("май → травень", "Встреча пройдёт 5 мая.", "май", "травень"),
+    ("уже → ужо", "Работы уже начались.", "уже", "ужо"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "ru", "be"), LRX_ROWS, ids=[r[0] for r in LRX_ROWS])
+def test_lexical_selection_rule(engine, rule, text, ru, be):
+    assert lemma(_chosen(engine, text, ru)[1]) == be
+
+
+def test_every_lrx_rule_has_a_row():
+    text = (overlay_build.data_dir() / "rus-bel.lrx").read_text(encoding="utf-8")
+    assert text.count("<rule ") == len(LRX_ROWS)
+
+
+CG_ROWS = [
+    # (text that occurs in the rule's line, sentence, Russian lemma kept, what the reading must show)
+    ('("прошлый" short)', "Встреча прошла в дружеской атмосфере.", "пройти", "<vblex>"),
+    ('("находить¹" pass)', "Музей находится в центре города.", "находиться", "<vblex>"),
+    ('("находить¹" pass)', "Объекты находятся под контролем.", "находиться", "<vblex>"),
+    ('(0 ("около"))', "Около 10 человек пришли на встречу.", "около", "<pr>"),
+    ('(0 ("около"))', "Мы стояли около здания.", "около", "<pr>"),
+    ("(-1 Flowers)", "Состоялось возложение цветов к памятнику.", "цветок", "<n>"),
+    ("(-2 Flowers)", "Люди принесли много венков и цветов.", "цветок", "<n>"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "ru", "tag"), CG_ROWS, ids=[f"{r[2]}: {r[1]}" for r in CG_ROWS])
+def test_constraint_grammar_rule(engine, rule, text, ru, tag):
+    reading, translation = _chosen(engine, text, ru)
+    assert tag in reading and translation and not translation.startswith("@")
+
+
+def test_every_cg_rule_has_a_row():
+    text = (overlay_build.data_dir() / "rus.rlx").read_text(encoding="utf-8")
+    rules = [line for line in text.splitlines() if line.startswith(("SELECT", "REMOVE"))]
+    assert rules and all(any(row[0] in line for row in CG_ROWS) for line in rules)
+
+
+PHRASE_CONTEXT = {
+    "pr": "{} встречи стороны обсудили планы.",
+    "adv": "{}, стороны обсудили планы.",
+}
+PHRASES = read_tsv("phrases.tsv")
+
+
+@pytest.mark.parametrize(("ru", "be", "tag"), [tuple(r[:3]) for r in PHRASES], ids=[r[0] for r in PHRASES])
+def test_press_formula_is_one_unit(engine, ru, be, tag):
+    text = PHRASE_CONTEXT[tag].format(ru[0].upper() + ru[1:])
+    if ru.endswith(" с"):
+        text = f"{ru[0].upper() + ru[1:]} партнёрами стороны обсудили планы."
+    unit, translation = _chosen(engine, text, ru)
+    assert f"<{tag}>" in unit and lemma(translation) == be
+    out = engine.translate_batch([text], "ru", "be")[0].text.lower()
+    assert be.split(" ")[-1] in out  # the generator spells the Belarusian phrase
+
+
+def test_corrections_moved_into_the_overlay_are_the_first_choice(engine):
+    from translator_flow.lang.be_corrections import bidix_rules
+
+    by_ru = {r.ru: r.right.split("<", 1)[0] for r in bidix_rules()}
+    text = "Руководитель, заместитель, директор и депутат обсудили итоги."
+    chosen = {lemma(ru): lemma(be) for ru, be in units_after_selection(engine, text)}
+    for ru in ("руководитель", "заместитель", "директор", "депутат", "итог"):
+        assert chosen[ru] == by_ru[ru].lower()
+
+
+def test_agreement_with_a_new_gender(engine):
+    # здравоохранение (nt) → «ахова здароўя» (f): the transfer agrees the adjective.
+    out = engine.translate_batch(["Работники городского здравоохранения получили награды."], "ru", "be")[0].text
+    assert "аховы здароўя" in out and "гарадской" in out.lower()
