@@ -13,7 +13,9 @@ Outputs, in Apertium's own formats (so they could be offered upstream to apertiu
 * ``rus-bel.dix`` — bilingual additions with part of speech and the Belarusian gender and
   animacy, found by asking the installed Belarusian generator which tags it inflects the
   lemma with (a lemma it cannot inflect is left to the post-hoc fallback and reported);
-* ``bel.dix`` — Belarusian generator additions for the phrases (invariable multiwords).
+* ``bel.dix`` — Belarusian generator additions: the phrases (invariable multiwords), multiword
+  nouns whose head inflects («ахова здароўя»), and lemmas the generator lacks, inflected
+  like a model lemma of the same paradigm (:mod:`.paradigms`).
 
 Nothing here runs at run time: the engine compiles the committed .dix files (:mod:`.build`).
 """
@@ -29,6 +31,7 @@ from xml.sax.saxutils import escape
 
 from ..be_corrections import bidix_rules
 from ..be_lexicon import load_lexicon
+from .paradigms import additions
 from .tags import form_tags, lemma_tags
 
 HERE = Path(__file__).resolve().parent
@@ -144,6 +147,10 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             continue
         parsed.append((lemma, head, p))
     be_tags = _be_tags([(lemma, head) for lemma, head, _ in parsed])
+    lacking = [(lemma.be, lemma.pos, head[1] if head[0] == "vblex" else "") for lemma, head, _ in parsed
+               if lemma.be not in be_tags and " " not in lemma.be]
+    heads, made = additions(list(dict.fromkeys(lacking)), lambda units: _lt("rus-bel.autogen.bin", "-g", units))
+    be_tags.update(heads)
     forms: list[tuple[Lemma, str, tuple[str, ...]]] = []
     bidix: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...], str]] = {}
     for lemma, head, p in parsed:
@@ -174,9 +181,12 @@ def build_tables() -> tuple[str, str, str, list[str]]:
         if choice == "override":
             overrides.add((ru, tuple(ru_tags.split("."))))
     phrases = read_tsv("phrases.tsv")
-    bel = _multiword_forms({be: tags for (_, _), (be, tags, _) in bidix.items() if " " in be and tags[0] == "n"})
+    bel = [f'    <e lm="{escape(lm)}"><p><l>{_w(form)}</l><r>{_w(lm)}{_s(tags.strip("<>").split("><"))}</r></p></e>'
+           for form, lm, tags in made]
+    bel += _multiword_forms({be: tags for (_, _), (be, tags, _) in bidix.items() if " " in be and tags[0] == "n"})
     sdefs = {t for _, _, tags in analyser for t in tags} | {t for k in bidix for t in k[1]}
     sdefs |= {t for v in bidix.values() for t in v[1]} | {r[2] for r in phrases} | {"sg", "pl"}
+    sdefs |= {t for _, _, tags in made for t in tags.strip("<>").split("><")}
     rus = [f'    <e lm="{escape(lm)}"><p><l>{_w(word)}</l><r>{_w(lm)}{_s(tags)}</r></p></e>'
            for word, lm, tags in sorted(set(analyser), key=lambda x: (x[1], x[0], x[2]))]
     rus += [f'    <e lm="{escape(r[0])}"><p><l>{_w(r[0])}</l><r>{_w(r[0])}<s n="{r[2]}"/></r></p></e>' for r in phrases]
