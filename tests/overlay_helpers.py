@@ -20,7 +20,7 @@ _UNIT = re.compile(r"\^([^$]*)\$")
 
 def units_after_selection(engine: ApertiumEngine, text: str) -> list[tuple[str, str]]:
     """(Russian lemma<tags>, first Belarusian lemma<tags>) per unit, after the last lrx-proc stage."""
-    stages: Sequence[Sequence[str]] = engine._run_stages()  # noqa: SLF001 - the engine's own stage list
+    stages: Sequence[Sequence[str]] = engine._run_stages()
     last = max(i for i, s in enumerate(stages) if program(s) == "lrx-proc")
     procs: list[subprocess.Popen[bytes]] = []
     for argv in stages[:last + 1]:

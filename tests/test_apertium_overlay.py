@@ -85,6 +85,7 @@ def test_data_hash_changes_with_the_data(tmp_path):
 
 
 @needs_tools
+@pytest.mark.slow
 def test_build_once_then_cached_and_rebuilt_on_change(tmp_path):
     start = time.perf_counter()
     first = build(cache=tmp_path)
@@ -103,6 +104,7 @@ def test_build_once_then_cached_and_rebuilt_on_change(tmp_path):
 
 
 @needs_tools
+@pytest.mark.slow
 def test_installed_package_change_rebuilds(tmp_path, monkeypatch):
     first = build(cache=tmp_path)
     monkeypatch.setattr(overlay_build, "_installed_key", lambda pair_dir: "other-version")
@@ -119,6 +121,7 @@ def test_missing_tool_warns_and_gives_the_plain_engine_options(monkeypatch):
 
 
 @needs_tools
+@pytest.mark.slow
 def test_broken_data_warns_instead_of_failing(tmp_path):
     copy = tmp_path / "data"
     copy.mkdir()
@@ -130,6 +133,7 @@ def test_broken_data_warns_instead_of_failing(tmp_path):
 
 
 @needs_tools
+@pytest.mark.slow
 def test_engine_runs_merged_binaries_and_signature_carries_the_hash(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     from translator_flow.config import Settings
@@ -139,7 +143,7 @@ def test_engine_runs_merged_binaries_and_signature_carries_the_hash(tmp_path, mo
         warnings.simplefilter("error", OverlayUnavailable)
         with Pipeline(Settings()) as pipeline:
             engine = pipeline.engine("be")
-            stages = engine._run_stages()  # noqa: SLF001
+            stages = engine._run_stages()
             used = {a for s in stages for a in s}
             assert any(a.startswith(str(tmp_path)) and a.endswith("rus-bel.autobil.bin") for a in used)
             assert "/usr/share/apertium/apertium-bel-rus/rus-bel.autobil.bin" not in used
@@ -147,3 +151,15 @@ def test_engine_runs_merged_binaries_and_signature_carries_the_hash(tmp_path, mo
             assert sig.overlay_hash == data_hash() and "apertium-bel-rus" in sig.model_id
             out = engine.translate_batch(["Они обсудили планы."], "ru", "be")[0]
             assert "абмеркавалі" in out.text and not out.marks  # an overlay verb, inflected by the pair
+
+
+@needs_tools
+@pytest.mark.slow
+def test_committed_dictionaries_match_the_tables():
+    # The .dix files are generated from the reviewed tables; an edit to a table without
+    # regenerating (python -m translator_flow.lang.apertium_overlay.generate) fails here.
+    from translator_flow.lang.apertium_overlay.generate import build_tables
+
+    rus, bi, bel, _ = build_tables()
+    for name, text in (("rus.dix", rus), ("rus-bel.dix", bi), ("bel.dix", bel)):
+        assert (data_dir() / name).read_text(encoding="utf-8") == text, f"{name} is stale: regenerate it"

@@ -160,7 +160,7 @@ def build_tables() -> tuple[str, str, str, list[str]]:
         bidix.setdefault((lemma.ru, head), (lemma.be, be_tags[lemma.be], lemma.source))
         for f in p.lexeme:  # type: ignore[attr-defined]
             tags = form_tags(f.tag)
-            if tags is not None and tags[:len(head)] == head or tags is not None and head[0] == "adj":
+            if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 forms.append((lemma, f.word, tags))
     # Only what the installed analyser lacks, unless the row says force.
     known = _lt("rus-bel.automorf.bin", "-w", [w for _, w, _ in forms])
@@ -203,7 +203,7 @@ def build_tables() -> tuple[str, str, str, list[str]]:
     return (_dix(rus, sdefs, note), _dix(bi, sdefs, note), _dix(bel, sdefs | {"sg", "pl", *_CASES}, note), left)
 
 
-_CASES = ("nom", "gen", "dat", "acc", "ins", "prp")
+_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")  # Belarusian generator cases (Russian prp → loc)
 
 
 def _multiword_forms(nouns: dict[str, tuple[str, ...]]) -> list[str]:

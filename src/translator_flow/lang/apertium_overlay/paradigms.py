@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from ..be_paradigm import models_for, swap_stem
 
-_CASES = ("nom", "gen", "dat", "acc", "ins", "prp")
+_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")  # Belarusian generator cases (Russian prp → loc)
 NOUN_TAILS = tuple(f"<{n}><{c}>" for n in ("sg", "pl") for c in _CASES)
 ADJ_TAILS = (
     *(f"<{g}><an><sg><{c}>" for g in ("m", "f", "nt") for c in _CASES),
