@@ -163,3 +163,22 @@ def test_committed_dictionaries_match_the_tables():
     rus, bi, bel, _ = build_tables()
     for name, text in (("rus.dix", rus), ("rus-bel.dix", bi), ("bel.dix", bel)):
         assert (data_dir() / name).read_text(encoding="utf-8") == text, f"{name} is stale: regenerate it"
+
+
+def test_engine_rejects_data_files_the_mode_does_not_use():
+    from translator_flow.engines.apertium import ApertiumEngine
+
+    if not Path("/usr/share/apertium/modes/rus-bel.mode").exists():
+        pytest.skip("apertium-bel-rus missing")
+    with pytest.raises(ValueError, match="no data file of the mode"):
+        ApertiumEngine(data_files={"nonexistent.bin": "/tmp/x.bin"})
+
+
+def test_engine_reports_a_vanished_cache_file(tmp_path):
+    from translator_flow.engines.apertium import ApertiumEngine
+    from translator_flow.errors import EngineUnavailable
+
+    if not Path("/usr/share/apertium/modes/rus-bel.mode").exists():
+        pytest.skip("apertium-bel-rus missing")
+    with pytest.raises(EngineUnavailable, match="overlay cache"):
+        ApertiumEngine(data_files={"rus-bel.autobil.bin": str(tmp_path / "gone.bin")})

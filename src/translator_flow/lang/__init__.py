@@ -43,7 +43,7 @@ def _be_apertium_extras() -> dict[str, Any]:
     overlay = build()  # None (with an OverlayUnavailable warning) when the tools are missing
     if overlay is None:
         return {"post_bidix_stages": [lexical_stage()]}
-    return {"post_bidix_stages": [lexical_stage(), overlay.lrx_stage()], **overlay.engine_options()}
+    return {"post_bidix_stages": [lexical_stage()], **overlay.engine_options()}
 
 
 #: Engine options a language adds, by (target language, engine name); called when the engine is built.
