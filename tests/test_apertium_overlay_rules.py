@@ -79,6 +79,8 @@ CG_ROWS = [
     ('(0 ("около"))', "Мы стояли около здания.", "около", "<pr>"),
     ("(-1 Flowers)", "Состоялось возложение цветов к памятнику.", "цветок", "<n>"),
     ("(-2 Flowers)", "Люди принесли много венков и цветов.", "цветок", "<n>"),
+    ('("рядом" adv)', "Рядом находится больница.", "рядом", "<adv>"),
+    ('("рядом" adv)', "Рядом с больницей открыли аптеку.", "рядом", "<adv>"),
 ]
 
 
@@ -126,3 +128,23 @@ def test_agreement_with_a_new_gender(engine):
     # здравоохранение (nt) → «ахова здароўя» (f): the transfer agrees the adjective.
     out = engine.translate_batch(["Работники городского здравоохранения получили награды."], "ru", "be")[0].text
     assert "аховы здароўя" in out and "гарадской" in out.lower()
+
+
+def test_override_rows_are_the_only_translation(engine):
+    # bidix.tsv "override" nouns and adjectives are entered one tag longer than the
+    # pair's own entries, and lt-proc -b keeps only the longest match.
+    import subprocess
+
+    from translator_flow.lang.apertium_overlay.generate import read_tsv
+
+    bidix = next(a for s in engine._run_stages() for a in s if a.endswith("rus-bel.autobil.bin"))
+    rows = [r for r in read_tsv("bidix.tsv") if r[4] == "override" and r[1].split(".")[0] in ("n", "adj")]
+    units = [f"^{ru}<{tags.replace('.', '><')}>" + ("<sg><nom>$" if tags.startswith("n") else "<sint><f><an><sg><nom>$")
+             for ru, tags, *_ in rows]
+    out = subprocess.run(["lt-proc", "-b", bidix], input="\n".join(units) + "\n", capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    lrx = (overlay_build.data_dir() / "rus-bel.lrx").read_text(encoding="utf-8")
+    for (ru, _, be, *_), line in zip(rows, out):
+        translations = [lemma(t) for t in line.strip("^$").split("/")[1:]]
+        # Where the pair's entry is as long as ours («май<n><m><nn><sg>»), an .lrx rule selects ours.
+        assert translations == [be] or (be in translations and f'lemma="{ru}"' in lrx), (ru, line)

@@ -185,7 +185,7 @@ def build_tables() -> tuple[str, str, str, list[str]]:
            for form, lm, tags in made]
     bel += _multiword_forms({be: tags for (_, _), (be, tags, _) in bidix.items() if " " in be and tags[0] == "n"})
     sdefs = {t for _, _, tags in analyser for t in tags} | {t for k in bidix for t in k[1]}
-    sdefs |= {t for v in bidix.values() for t in v[1]} | {r[2] for r in phrases} | {"sg", "pl"}
+    sdefs |= {t for v in bidix.values() for t in v[1]} | {r[2] for r in phrases} | {"sg", "pl", "sint", "m", "f", "nt", "mfn"}
     sdefs |= {t for _, _, tags in made for t in tags.strip("<>").split("><")}
     rus = [f'    <e lm="{escape(lm)}"><p><l>{_w(word)}</l><r>{_w(lm)}{_s(tags)}</r></p></e>'
            for word, lm, tags in sorted(set(analyser), key=lambda x: (x[1], x[0], x[2]))]
@@ -196,6 +196,10 @@ def build_tables() -> tuple[str, str, str, list[str]]:
     # longest match, and the pair's nouns are entered down to the number (май<n><m><nn><sg>).
     bi += [f'    <e><p><l>{_w(ru)}{_s((*lt, n))}</l><r>{_w(be)}{_s((*rt, n))}</r></p></e>'
            for (ru, lt), (be, rt, _) in bidix.items() if (ru, lt) in overrides and lt[0] == "n" for n in ("sg", "pl")]
+    # An adjective's likewise with its gender, with and without the pair's <sint> tag.
+    bi += [f'    <e><p><l>{_w(ru)}{_s((*lt, *sint, g))}</l><r>{_w(be)}{_s((*rt, g))}</r></p></e>'
+           for (ru, lt), (be, rt, _) in bidix.items() if (ru, lt) in overrides and lt == ("adj",)
+           for sint in ((), ("sint",)) for g in ("m", "f", "nt", "mfn")]
     bi += [f'    <e><p><l>{_w(r[0])}<s n="{r[2]}"/></l><r>{_w(r[1])}<s n="{r[2]}"/></r></p></e><!-- {escape(r[3])} -->'
            for r in phrases]
     bel += [f'    <e lm="{escape(r[1])}"><p><l>{_w(r[1])}</l><r>{_w(r[1])}<s n="{r[2]}"/></r></p></e>' for r in phrases]
