@@ -114,9 +114,9 @@ def _unknown_job(index: int, mark: Mark, word: str, output: EngineOutput, lex: d
         found = loanword(p)
         if found is not None:
             entry = LexEntry(p.normal_form, found[0], found[1], "respelled loanword (be_loanwords.py)")
-            same = [q for q in parses if q.normal_form == p.normal_form and q.tag.POS == p.tag.POS]
-            job = _Job(index, mark, word, entry=entry, parses=same)
-            if entry.pos == "adj" and len({(q.tag.case, q.tag.number, q.tag.gender) for q in same}) > 1:
+            kept = [q for q in parses if q.normal_form == p.normal_form and q.tag.POS == p.tag.POS]
+            job = _Job(index, mark, word, entry=entry, parses=kept)
+            if entry.pos == "adj" and len({(q.tag.case, q.tag.number, q.tag.gender) for q in kept}) > 1:
                 job.agree_with = _next_word(output, mark)
             return job
     return None
