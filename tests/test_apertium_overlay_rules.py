@@ -148,3 +148,23 @@ def test_override_rows_are_the_only_translation(engine):
         translations = [lemma(t) for t in line.strip("^$").split("/")[1:]]
         # Where the pair's entry is as long as ours («май<n><m><nn><sg>»), an .lrx rule selects ours.
         assert translations == [be] or (be in translations and f'lemma="{ru}"' in lrx), (ru, line)
+
+
+NUMERAL_ROWS = [
+    # (sentence, Belarusian words that must appear) — 2-4 + nominative plural in Belarusian
+    ("За два года построили три школы.", ["два гады"]),
+    ("Работы заняли 3 месяца.", ["3 месяцы"]),
+    ("Отремонтировали четыре новых корпуса.", ["чатыры новыя карпусы"]),
+    ("Прошло 22 дня.", ["22 дні"]),
+]
+
+
+@pytest.mark.parametrize(("text", "present"), NUMERAL_ROWS, ids=[r[0] for r in NUMERAL_ROWS])
+def test_two_to_four_take_the_nominative_plural(engine, text, present):
+    out = engine.translate_batch([text], "ru", "be")[0].text
+    assert all(p in out for p in present), out
+
+
+def test_twelve_to_fourteen_keep_the_genitive_plural(engine):
+    out = engine.translate_batch(["Прошло 12 дней."], "ru", "be")[0].text
+    assert "12 дзён" in out
