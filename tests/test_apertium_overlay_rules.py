@@ -168,3 +168,18 @@ def test_two_to_four_take_the_nominative_plural(engine, text, present):
 def test_twelve_to_fourteen_keep_the_genitive_plural(engine):
     out = engine.translate_batch(["Прошло 12 дней."], "ru", "be")[0].text
     assert "12 дзён" in out
+
+
+MULTIWORD_ROWS = [
+    # (sentence, Russian multiword lemma, Belarusian words that must appear) — the head inflects
+    ("Пропаганда здорового образа жизни.", "образ жизни", ["здаровага ладу жыцця"]),
+    ("Проект представляет собой новый центр.", "представлять собой", ["уяўляе сабой"]),
+]
+
+
+@pytest.mark.parametrize(("text", "ru", "present"), MULTIWORD_ROWS, ids=[r[1] for r in MULTIWORD_ROWS])
+def test_inflecting_multiword_lemma(engine, text, ru, present):
+    _unit, translation = _chosen(engine, text, ru)
+    assert translation and not translation.startswith("@")
+    out = engine.translate_batch([text], "ru", "be")[0].text.lower()
+    assert all(p in out for p in present), out
