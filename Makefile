@@ -8,7 +8,7 @@ PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: the Belarusian engine, and LibreOffice to prove the DOCX outputs open.
-APT_PACKAGES := apertium-bel-rus libreoffice-writer-nogui poppler-utils
+APT_PACKAGES := apertium-bel-rus lttoolbox-dev apertium-lex-tools-dev cg3 libreoffice-writer-nogui poppler-utils
 OUT    ?= out/demo
 
 .PHONY: setup apt venv demo test lint bench clean help

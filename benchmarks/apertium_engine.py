@@ -5,7 +5,11 @@
 Uses ../shared/corpus/benchmark-ru-sentences.txt (852 sentences) when present, else the
 shipped samples. Prints wall and CPU seconds (the engine's processes) for: the plain stages
 as one shell pipeline; ApertiumEngine.translate_batch on a new engine (start-up included) and
-on a running one; and the same with the Belarusian lexical-correction stage the pipeline adds.
+on a running one; the same with the Belarusian lexical-correction stage; and with everything
+the pipeline adds for Belarusian (corrections + the Apertium data overlay: merged analyser,
+bilingual dictionary and generator, the overlay's CG and lexical-selection stages). The last
+line compares the overlay run with the corrections-only run (issue 14: < 10% more), and the
+overlay's build time (from an empty cache) is printed first.
 """
 
 from __future__ import annotations
@@ -66,6 +70,17 @@ def main() -> None:
             outputs = engine.translate_batch(texts, "ru", "be")
         assert len(outputs) == len(texts) and not [o for o in outputs if o.error]
 
+    import tempfile
+    import time as _time
+
+    from translator_flow.lang.apertium_overlay.build import build
+
+    with tempfile.TemporaryDirectory() as cache:
+        start = _time.perf_counter()
+        fresh = build(cache=Path(cache))
+        print(f"overlay build from an empty cache: {_time.perf_counter() - start:.2f} s" if fresh else "overlay: not built")
+    overlay = build()
+    full = {"post_bidix_stages": [lexical_stage()], **(overlay.engine_options() if overlay else {})}
     running = ApertiumEngine()
     running.translate_batch(["Прогрев."], "ru", "be")
     rows = [
@@ -74,16 +89,22 @@ def main() -> None:
         ("ApertiumEngine, running", lambda: running.translate_batch(texts, "ru", "be")),
         ("ApertiumEngine + lexical corrections, new",
          lambda: new_engine(post_bidix_stages=[lexical_stage()])),
+        ("ApertiumEngine + corrections + overlay, new", lambda: new_engine(**full)),
     ]
     print(f"{len(texts)} sentences, {sum(len(t.split()) for t in texts)} words, median of {args.repeat}")
     base = None
+    walls, cpus = [], []
     for label, run in rows:
         wall, cpu = measure(run, args.repeat)
+        walls.append(wall)
+        cpus.append(cpu)
         base = base or wall
         # CPU of child processes is known once they exit: not for the engine left running.
         cpu_text = f"{cpu:6.2f} s CPU" if cpu > 0 else "   (running)"
         print(f"  {label:44} {wall:6.2f} s wall  {cpu_text}  ratio {wall / base:.2f}")
     running.close()
+    print(f"overlay per-run cost: {100 * (walls[-1] / walls[-2] - 1):+.1f}% wall, {100 * (cpus[-1] / cpus[-2] - 1):+.1f}% CPU"
+          " against corrections only")
 
 
 if __name__ == "__main__":

@@ -111,6 +111,18 @@ def _hmm_copy(stages: Sequence[Sequence[str]], workdir: Path) -> Path:
     raise EngineError("The Apertium mode has no tagger stage; use tagger='first'.")
 
 
+def _replace_data(stages: list[list[str]], files: Mapping[str, str]) -> list[list[str]]:
+    """``stages`` with each data file whose basename is in ``files`` replaced by its value."""
+    names = {Path(a).name for s in stages for a in s[1:]}
+    unknown = set(files) - names
+    if unknown:
+        raise ValueError(f"data_files names no data file of the mode: {sorted(unknown)}")
+    missing = [path for path in files.values() if not Path(path).is_file()]
+    if missing:
+        raise EngineUnavailable(f"Apertium overlay file missing: {', '.join(missing)}. Delete the overlay cache folder to rebuild it.")
+    return [[s[0], *(files.get(Path(a).name, a) if a.startswith("/") else a for a in s[1:])] for s in stages]
+
+
 def _dpkg_versions(packages: Sequence[str]) -> dict[str, str]:
     """Installed Debian package versions (one cheap dpkg-query call; {} off Debian)."""
     try:
@@ -137,7 +149,11 @@ class ApertiumEngine:
     ``{"apertium-pretransfer": ["sleep", "100"]}``. ``post_bidix_stages`` are extra
     null-flush stages run right after the bilingual lookup (``lt-proc -b``): the place
     where lexical-choice corrections of the language layer see lemmas and tags, which
-    engines cannot know about themselves. Construction only checks that the
+    engines cannot know about themselves. ``data_files`` maps a data file of the mode
+    (by basename, e.g. ``rus-bel.autobil.bin``) to the file to run instead, and
+    ``pre_cg_stages`` run right before the constraint-grammar stage: together they carry a
+    language's own Apertium data (the Belarusian overlay, built by the language layer);
+    ``overlay_hash`` names that data in the run signature. Construction only checks that the
     mode, its programs and data files exist; the processes start at the first batch.
     """
 
@@ -151,6 +167,9 @@ class ApertiumEngine:
         timeout: float = 20.0,
         stage_override: Mapping[str, Sequence[str]] | None = None,
         post_bidix_stages: Sequence[Sequence[str]] = (),
+        data_files: Mapping[str, str] | None = None,
+        pre_cg_stages: Sequence[Sequence[str]] = (),
+        overlay_hash: str = "",
     ) -> None:
         if tagger not in ("first", "hmm"):
             raise ValueError(f"tagger must be 'first' or 'hmm', not {tagger!r}")
@@ -160,6 +179,12 @@ class ApertiumEngine:
         self._mode_stages = _mode_stages(mode, modes_dir)
         self._override = {k: list(v) for k, v in (stage_override or {}).items()}
         self._post_bidix = [list(stage) for stage in post_bidix_stages]
+        self._data_files = dict(data_files or {})
+        self._pre_cg = [list(stage) for stage in pre_cg_stages]
+        #: The project's Apertium data run with the pair ("" none), for the run signature.
+        self.overlay_hash = overlay_hash
+        if self._data_files:
+            self._mode_stages = _replace_data(self._mode_stages, self._data_files)
         self._pipeline: Pipeline | None = None
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
         self._stages: list[list[str]] | None = None
@@ -185,7 +210,9 @@ class ApertiumEngine:
     def model_id(self) -> str:
         """The language data package and how it is run, e.g. ``apertium-bel-rus 0.2.1-2 (rus-bel, tagger=first)``."""
         if self._model_id is None:
-            data = next((Path(a).parent.name for s in self._mode_stages for a in s[1:] if a.startswith("/")), self.mode)
+            ours = set(self._data_files.values())
+            data = next((Path(a).parent.name for s in self._mode_stages for a in s[1:]
+                         if a.startswith("/") and a not in ours), self.mode)
             version = _dpkg_versions([data]).get(data, "(version unknown)")
             self._model_id = f"{data} {version} ({self.mode}, tagger={self.tagger})"
         return self._model_id
@@ -303,6 +330,11 @@ class ApertiumEngine:
                 if bidix is None:
                     raise ValueError(f"mode {self.mode} has no bilingual lookup stage (*.autobil.bin)")
                 stages[bidix + 1:bidix + 1] = self._post_bidix
+            if self._pre_cg:
+                cg = next((i for i, s in enumerate(stages) if program(s) == "cg-proc"), None)
+                if cg is None:
+                    raise ValueError(f"mode {self.mode} has no constraint-grammar stage (cg-proc)")
+                stages[cg:cg] = self._pre_cg
             self._stages = stages
         return self._stages
 

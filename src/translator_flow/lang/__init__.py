@@ -37,9 +37,13 @@ RULES: dict[str, Callable[[], tuple[Rule, ...]]] = {"be": _be, "en": _en}
 
 
 def _be_apertium_extras() -> dict[str, Any]:
+    from .apertium_overlay.build import build
     from .be_corrections import lexical_stage
 
-    return {"post_bidix_stages": [lexical_stage()]}
+    overlay = build()  # None (with an OverlayUnavailable warning) when the tools are missing
+    if overlay is None:
+        return {"post_bidix_stages": [lexical_stage()]}
+    return {"post_bidix_stages": [lexical_stage()], **overlay.engine_options()}
 
 
 #: Engine options a language adds, by (target language, engine name); called when the engine is built.

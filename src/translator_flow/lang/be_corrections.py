@@ -125,6 +125,16 @@ STREAM_FIXES: tuple[tuple[str, str], ...] = (
     # года», «падрыхтоўка да сезона»; Руска-беларускі слоўнік s.v. к). Only before a
     # word: «К.» alone is an initial.
     (r"(\^[Кк]о?<pr>/)[Кк]<pr>/([Дд]а<pr>\$ \^[^.])", r"\1\2"),
+    # 2, 3, 4 (and 22, 33 … but not 12-14) take the nominative plural in Belarusian where
+    # Russian has the genitive singular: «два года» → «два гады», «3 студента» → «3 студэнты»,
+    # «четыре новых корпуса» → «чатыры новыя карпусы» (Беларуская граматыка, Ч. 1, 1985,
+    # спалучэнне лічэбнікаў два, тры, чатыры з назоўнікамі). An adjective between goes too.
+    (r"(\^([Дд]ва|[Тт]ри|[Чч]етыре|[Оо]ба|([0-9]*[02-9])?[234])<num>[^$]*\$ \^[^$<]*<n><[a-z]+><[a-z]+>)<sg><gen>"
+     r"(/[^$<]*<n><[a-z]+><[a-z]+>)<sg><gen>\$",
+     r"\1<pl><nom>\4<pl><nom>$"),
+    (r"(\^([Дд]ва|[Тт]ри|[Чч]етыре|[Оо]ба|([0-9]*[02-9])?[234])<num>[^$]*\$ \^[^$<]*<adj>[^$/]*)<pl><gen>"
+     r"(/[^$<]*<adj>[^$/]*)<pl><gen>(\$ \^[^$<]*<n><[a-z]+><[a-z]+>)<sg><gen>(/[^$<]*<n><[a-z]+><[a-z]+>)<sg><gen>\$",
+     r"\1<pl><nom>\4<pl><nom>\5<pl><nom>\6<pl><nom>$"),
 )
 
 # по + dative → па + locative: in Belarusian «па» takes the locative where Russian «по»

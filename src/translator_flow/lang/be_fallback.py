@@ -37,6 +37,7 @@ from .be_paradigm import (
     tag_options,
 )
 from .be_lexicon import LexEntry, key, load_lexicon
+from .be_loanwords import candidate as loanword
 from .be_translit import match_case, transfer
 
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -107,6 +108,17 @@ def _unknown_job(index: int, mark: Mark, word: str, output: EngineOutput, lex: d
     if _looks_like_name(word, parses, mark):
         new = transfer(word)
         return _Job(index, mark, word, translit=new) if new != word else None
+    # An international word («томографии», «кардиохирургический»): a respelled lemma,
+    # inflected like a lexicon entry; the word stays marked "fallback" (be_loanwords).
+    for p in parses[:1]:
+        found = loanword(p)
+        if found is not None:
+            entry = LexEntry(p.normal_form, found[0], found[1], "respelled loanword (be_loanwords.py)")
+            kept = [q for q in parses if q.normal_form == p.normal_form and q.tag.POS == p.tag.POS]
+            job = _Job(index, mark, word, entry=entry, parses=kept)
+            if entry.pos == "adj" and len({(q.tag.case, q.tag.number, q.tag.gender) for q in kept}) > 1:
+                job.agree_with = _next_word(output, mark)
+            return job
     return None
 
 

@@ -1,0 +1,72 @@
+"""Generator additions for Belarusian lemmas the installed generator lacks (maintainer's tool).
+
+A lemma such as «міжрэгіянальны» or «медустанова» is inflected like a lemma of the same
+paradigm the generator has (:data:`translator_flow.lang.be_paradigm.MODELS`, chosen by
+the longest shared ending): every form of the model is generated once and its ending moved
+onto the new stem («актуальн|ай» → «міжрэгіянальн|ай»). The result is written as ordinary
+``bel.dix`` full-form entries, so the pair's own transfer and generator handle the word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from ..be_paradigm import models_for, swap_stem
+
+_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")  # Belarusian generator cases (Russian prp → loc)
+NOUN_TAILS = tuple(f"<{n}><{c}>" for n in ("sg", "pl") for c in _CASES)
+ADJ_TAILS = (
+    *(f"<{g}><an><sg><{c}>" for g in ("m", "f", "nt") for c in _CASES),
+    "<m><nn><sg><acc>", "<m><aa><sg><acc>",
+    *(f"<mfn><an><pl><{c}>" for c in _CASES), "<mfn><nn><pl><acc>", "<mfn><aa><pl><acc>",
+    "<short><m><sg>", "<short><f><sg>", "<short><nt><sg>", "<short><mfn><pl>",
+)
+VERB_TAILS = (
+    "<inf>",
+    *(f"<{{np}}><p{p}><{n}>" for n in ("sg", "pl") for p in (1, 2, 3)),
+    "<past><m><sg>", "<past><f><sg>", "<past><nt><sg>", "<past><mfn><pl>",
+    "<imp><p2><sg>", "<imp><p2><pl>",
+)
+
+Generate = Callable[[Sequence[str]], list[str]]
+
+
+def additions(lemmas: Sequence[tuple[str, str, str]], generate: Generate) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str, str]]]:
+    """For (Belarusian lemma, pos n|adj|v, Russian aspect) the generator lacks: lemma tags, and
+    (surface form, lemma, tags) entries made from a model; lemmas without a model are left out.
+
+    Up to three models are tried (longest shared ending first); each form comes from the
+    first model whose ending the lemma shares («супрацоўнічаць» takes its present from
+    «чытаць», since «арганізаваць» changes -аваць → -уюць).
+    """
+    plan: list[tuple[str, int, str, str, str]] = []  # (lemma, model rank, our tags, model unit, model)
+    heads: dict[str, tuple[str, ...]] = {}
+    for be, pos, aspect in lemmas:
+        for rank, (model, fixed) in enumerate(models_for(be, pos, limit=3)):
+            if pos == "n":
+                if rank == 0:
+                    heads[be] = tuple(fixed.strip("<>").split("><"))
+                elif fixed != "<" + "><".join(heads[be]) + ">":
+                    continue  # another gender: not the same paradigm
+                plan += [(be, rank, fixed + tail, f"^{model}{fixed}{tail}$", model) for tail in NOUN_TAILS]
+            elif pos == "adj":
+                heads[be] = ("adj",)
+                plan += [(be, rank, "<adj>" + tail, f"^{model}<adj>{tail}$", model) for tail in ADJ_TAILS]
+            elif pos == "v":
+                ours = aspect or fixed.split("><")[1].rstrip(">")
+                heads[be] = ("vblex", ours)
+                model_np = "fut" if fixed.endswith("<perf>") else "pres"
+                our_np = "fut" if ours == "perf" else "pres"
+                plan += [(be, rank, f"<vblex><{ours}>" + tail.format(np=our_np),
+                          f"^{model}{fixed}{tail.format(np=model_np)}$", model) for tail in VERB_TAILS]
+    answers = generate([p[3] for p in plan])
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for (be, rank, tags, _, model), form in zip(plan, answers):
+        if not form or "#" in form or "^" in form:
+            continue
+        new = swap_stem(be, model, form)
+        if new and ((be, tags) not in best or rank < best[(be, tags)][0]):
+            best[(be, tags)] = (rank, new)
+    entries = [(form, be, tags) for (be, tags), (_, form) in best.items()]
+    made = {e[1] for e in entries}
+    return {be: tags for be, tags in heads.items() if be in made}, entries

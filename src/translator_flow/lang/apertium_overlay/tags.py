@@ -1,0 +1,105 @@
+"""OpenCorpora (pymorphy3) grammemes → apertium-rus analyser tags, for overlay full forms.
+
+The target tag strings are the ones the installed rus-bel analyser (apertium-bel-rus
+0.2.1, ``rus-bel.automorf.bin``) emits, read off its output for known words, so the
+pair's CG, bilingual dictionary and transfer rules treat overlay words like its own:
+
+* noun ``<n><m|f|nt|mf><aa|nn><sg|pl><case>`` (aa animate, nn inanimate), plural-only
+  nouns ``<mfn>``;
+* adjective ``<adj><G><an><N><case>``; the accusative of masculine singular and of the
+  plural says which form it takes: ``<nn>`` = like the nominative, ``<aa>`` = like the
+  genitive (``сделанный<adj><sint><m><nn><sg><acc>``); short forms ``<adj><short><G><N>``;
+* verb ``<vblex><perf|impf><tv|iv>`` then ``<inf>``, ``<past><G><sg>`` / ``<past><mfn><pl>``,
+  ``<pres|fut><p1..3><N>`` (a perfective non-past is ``<fut>``), ``<imp><p2><N>``.
+
+Forms this map cannot express (participles, gerunds, comparatives, vocatives, ``V-*``
+spelling variants) give ``None`` and are left out of the overlay: the engine marks them
+unknown as before and the post-hoc fallback still handles them (said in be_fallback).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CASE = {"nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "prp",
+        "gen2": "gen", "loc2": "prp"}
+GENDER = {"masc": "m", "femn": "f", "neut": "nt", "ms-f": "mf"}
+NUMBER = {"sing": "sg", "plur": "pl"}
+PERSON = {"1per": "p1", "2per": "p2", "3per": "p3"}
+ASPECT = {"perf": "perf", "impf": "impf"}
+TRANSITIVITY = {"tran": "tv", "intr": "iv"}
+#: Grammemes that mark a form the overlay does not add (variant spellings, vocative).
+_SKIP = frozenset({"V-ey", "V-oy", "V-ej", "V-be", "V-en", "V-ie", "V-bi", "V-sh", "Infr", "Erro", "Dist", "voct",
+                   "Supr", "Cmp2", "Arch"})
+
+
+def lemma_tags(grammemes: frozenset[str] | set[str], pos: str) -> tuple[str, ...] | None:
+    """The lemma-level tags the bilingual dictionary matches on, e.g. ``('vblex', 'perf', 'tv')``."""
+    g = set(grammemes)
+    if pos in ("NOUN",):
+        gender = "mfn" if "Pltm" in g and not (GENDER.keys() & g) else _pick(GENDER, g)
+        return ("n", gender or "mfn", "aa" if "anim" in g else "nn")
+    if pos in ("ADJF", "ADJS"):
+        return ("adj",)
+    if pos in ("VERB", "INFN"):
+        aspect, trans = _pick(ASPECT, g), _pick(TRANSITIVITY, g)
+        if not aspect or not trans:
+            return None
+        return ("vblex", aspect, trans)
+    if pos == "ADVB":
+        return ("adv",)
+    return None
+
+
+def form_tags(tag: Any) -> tuple[str, ...] | None:
+    """Full apertium-rus tags for one pymorphy3 form tag, or None when the map has no equivalent."""
+    g = set(tag.grammemes)
+    if g & _SKIP:
+        return None
+    pos = str(tag.POS or "")
+    head = lemma_tags(g, pos)
+    if head is None:
+        return None
+    number, case = _pick(NUMBER, g), _pick(CASE, g)
+    if pos == "NOUN":
+        if not number or not case:
+            return None
+        return ("n", head[1], head[2], number, case)
+    if pos == "ADJF":
+        if "Cmp2" in g or not number or not case:
+            return None
+        gender = "mfn" if number == "pl" else _pick(GENDER, g)
+        if not gender:
+            return None
+        anim = "an"
+        if case == "acc" and (number == "pl" or gender == "m"):
+            anim = "aa" if "anim" in g else "nn"
+        return ("adj", gender, anim, number, case)
+    if pos == "ADJS":
+        gender = "mfn" if number == "pl" else _pick(GENDER, g)
+        return ("adj", "short", gender, number) if gender and number else None
+    if pos == "INFN":
+        return (*head, "inf")
+    if pos == "VERB":
+        if "past" in g:
+            gender = "mfn" if number == "pl" else _pick(GENDER, g)
+            return (*head, "past", gender, number) if gender and number else None
+        person = _pick(PERSON, g)
+        if "impr" in g:
+            if "incl" in g or not number:
+                return None
+            return (*head, "imp", "p2", number)
+        if not person or not number:
+            return None
+        tense = "fut" if head[1] == "perf" else "pres"  # the perfective non-past is a future
+        return (*head, tense, person, number)
+    if pos == "ADVB":
+        return ("adv",)
+    return None
+
+
+def _pick(table: dict[str, str], grammemes: set[str]) -> str:
+    for key, value in table.items():
+        if key in grammemes:
+            return value
+    return ""
