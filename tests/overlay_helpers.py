@@ -32,6 +32,7 @@ def units_after_selection(engine: ApertiumEngine, text: str) -> list[tuple[str, 
     procs[0].stdin.write(deformat(text).encode() + b"\0")
     procs[0].stdin.close()
     out = procs[-1].stdout.read().decode()  # type: ignore[union-attr]
+    procs[-1].stdout.close()  # type: ignore[union-attr]
     for p in procs:
         p.wait(timeout=10)
     units = []
