@@ -98,6 +98,10 @@ class Mark:
     word: str
     start: int
     end: int
+    #: for "fallback": how the word was made — "lexicon" (a reviewed lexicon row), "name"
+    #: (a proper name respelled letter by letter), "agreement" (a "#" form re-inflected).
+    via: str = ""
+    original: str = ""  # for "fallback": the word the engine left («обсудили»)
 
 
 @dataclass(frozen=True)

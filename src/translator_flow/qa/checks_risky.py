@@ -1,0 +1,72 @@
+"""The ``risky_rendering`` check: engine outputs that are often wrong in press texts.
+
+Data, not code: ``qa/data/be_risky.tsv`` lists each risky rendering (a pattern of the
+Belarusian draft and the Russian words it comes from), the likely fix and why, with its
+source. Noun/verb homographs («встречу» → «спаткаю» for the noun), the adjective «мінулая»
+for the verb «прошла», «наўкола» for «около» before a number, the «-еце» form for a
+request, … Reviewed by the team; editors extend the file, tests keep one row per entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .base import CheckContext, Finding
+
+_EDGE_L, _EDGE_R = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+
+
+@dataclass(frozen=True)
+class Risky:
+    """One row of be_risky.tsv, with its patterns compiled."""
+
+    id: str
+    draft: re.Pattern[str]
+    source: re.Pattern[str] | None
+    fix: str
+    why: str
+    ref: str
+
+
+def parse_risky(text: str) -> tuple[Risky, ...]:
+    """Rows of a risky-renderings TSV (``id draft source fix why ref``; # comments; a header)."""
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("id\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 6 or not all(cols[i] for i in (0, 1, 3, 4, 5)):
+            raise ValueError(f"be_risky.tsv:{n}: expected id, draft, source, fix, why, ref (only source may be empty)")
+        try:
+            # A pattern that does not anchor itself gets word edges: «мінулая» never matches inside a word.
+            draft = cols[1] if cols[1].startswith(("^", "(?")) else _EDGE_L + cols[1] + _EDGE_R
+            compiled = re.compile(draft, re.IGNORECASE | re.MULTILINE)
+            source = re.compile(cols[2], re.IGNORECASE | re.MULTILINE) if cols[2] else None
+        except re.error as exc:
+            raise ValueError(f"be_risky.tsv:{n}: bad pattern ({exc})") from exc
+        rows.append(Risky(cols[0], compiled, source, cols[3], cols[4], cols[5]))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def load_risky() -> tuple[Risky, ...]:
+    """The shipped risky renderings (read once)."""
+    text = resources.files(__package__).joinpath("data", "be_risky.tsv").read_text(encoding="utf-8")
+    return parse_risky(text)
+
+
+def check_risky_rendering(ctx: CheckContext) -> Iterator[Finding]:
+    """Draft words listed in be_risky.tsv whose Russian source makes them likely wrong."""
+    if ctx.lang != "be" or ctx.identical:
+        return
+    for row in load_risky():
+        if row.source is not None and not row.source.search(ctx.source):
+            continue
+        for m in row.draft.finditer(ctx.draft):
+            if m.end() > m.start():
+                yield Finding(f"«{m.group().strip()}» is often wrong here: {row.why} — likely «{row.fix}»",
+                              (m.start(), m.end()))
