@@ -123,9 +123,49 @@ def main() -> int:
     print(f"  without the {len(dev_rows)} risky rows seen on the dev set: {alarms - dev_alarms}/{rest} = "
           f"{100 * (alarms - dev_alarms) / rest if rest else 0.0:.1f}%")
     print(f"Russian left, flagged: {flagged}/{left} = {100 * coverage:.1f}% (target 100%)")
+    spelling_precision(ids, src, ref, translation, by_segment, shown if args.show else None)
     for line in shown:
         print(line)
     return 0
+
+
+def spelling_precision(ids: list[str], src: list[str], ref: list[str], translation: object,
+                       by_segment: dict[str, list[object]], shown: list[str] | None) -> None:
+    """Precision of the ``spelling`` check: a flagged word the reference does not have is a
+    real error (true positive); one the reference has is a false alarm. Printed twice: as
+    the pipeline runs it (marked words are left to ``untranslated``) and on the same drafts
+    with the marks removed, i.e. the dictionary judging every word."""
+    from dataclasses import replace
+
+    from translator_flow.model import Segment
+    from translator_flow.qa.checks_spelling import check_spelling
+    from translator_flow.qa.base import CheckContext
+
+    for label, strip_marks in (("in the pipeline", False), ("every word, marks ignored", True)):
+        counts = {"warning": [0, 0], "info": [0, 0]}
+        for n, (sid, source, reference, target) in enumerate(zip(ids, src, ref, translation.targets)):  # type: ignore[attr-defined]
+            ref_words = {w for w, _, _ in words(reference)}
+            if strip_marks:
+                found = list(check_spelling(CheckContext(Segment(target.segment_id, 0, n, source, 0, len(source)),
+                                                         replace(target, marks=()), "be")))
+                items = [(f.severity or "warning", f.span, f.message) for f in found]
+            else:
+                items = [(i.severity, i.span, i.message) for i in by_segment.get(target.segment_id, [])  # type: ignore[attr-defined]
+                         if i.check == "spelling"]  # type: ignore[attr-defined]
+            for severity, span, message in items:
+                if not span:
+                    continue
+                flagged = [w for w, a, b in words(target.text) if a < span[1] and b > span[0]]
+                good = not all(w in ref_words for w in flagged)
+                counts[severity][0] += 1
+                counts[severity][1] += good
+                if shown is not None and not strip_marks:
+                    shown.append(f"  spelling {'real' if good else 'FALSE'} {severity} {sid}: {message}")
+        total = sum(c[0] for c in counts.values())
+        real = sum(c[1] for c in counts.values())
+        parts = ", ".join(f"{sev} {c[1]}/{c[0]}" for sev, c in counts.items())
+        print(f"spelling precision ({label}): {real}/{total} = {100 * real / total if total else 0:.1f}% "
+              f"not in the reference ({parts})")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ reporting them as "left in Russian" only teaches editors to skip the warnings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Case endings of Belarusian ordinal numbers written in figures, after a hyphen: «5-ы»,
 #: «9-й», «2017-м», «6-ю», «1990-х», «3-га», «20-я», «5-е», «2-і», «3-му», «5-мі» (the last
@@ -29,9 +30,12 @@ _URLISH = re.compile(
 _UPPER = re.compile(r"[A-ZА-ЯЁІЎ]")
 
 
-def url_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of URLs, e-mail addresses and domain names in ``text``."""
-    return [m.span() for m in _URLISH.finditer(text) if "." in m.group().strip(".") or "@" in m.group()]
+@lru_cache(maxsize=256)
+def url_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of URLs, e-mail addresses and domain names in ``text`` (cached: asked once per word)."""
+    if "." not in text and "@" not in text:
+        return ()
+    return tuple(m.span() for m in _URLISH.finditer(text) if "." in m.group().strip(".") or "@" in m.group())
 
 
 def is_roman_numeral(word: str) -> bool:

@@ -11,9 +11,10 @@ second piece of evidence:
 * rejected, nothing else known → **info**, "not in the Belarusian dictionary".
 
 Not checked: words under an engine mark or with и/щ/ъ (``untranslated`` reports those,
-one finding per word), glossary terms, words joined to a number («5-ы», «20-годдзе»), web
-addresses, Roman numerals, initials, abbreviations, Latin words, and capitalised words
-inside a sentence (names: the dictionary has few; respelled names carry their own mark).
+one finding per word), words a ``risky_rendering`` row flags, glossary terms, ordinal endings («5-ы»; «9-паверхавага» is
+checked), letters glued to a number («5км»), web addresses, Roman numerals, initials,
+abbreviations, Latin words, and capitalised words inside a sentence (names: the
+dictionary has few; respelled names carry their own mark).
 """
 
 from __future__ import annotations
@@ -23,11 +24,19 @@ from collections.abc import Iterator
 
 from ..morph.tokens import is_abbreviation, not_a_word
 from . import spell
+from .checks_risky import check_risky_rendering
 from .base import CheckContext, Finding
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 _RU_LETTERS = re.compile(r"[иИщЩъЪ]")
-_SENTENCE_GAP = re.compile(r"(?:^|[.!?…]\s*)[\s\"«„“(—–-]*$")
+_OPENERS = frozenset(" \t\n\u00a0\"«„“(—–-")
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    """True when only spaces, quotes or dashes stand between the text start or . ! ? … and ``i``."""
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?…"
 
 
 def _russian_known(word: str) -> bool:
@@ -54,7 +63,9 @@ def check_spelling(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.lang != "be" or ctx.identical or spell.unavailable_reason():
         return
     draft = ctx.draft
+    # One finding per word: marked words are `untranslated`'s, risky renderings have their fix.
     marked = [(m.start, m.end) for m in ctx.target.marks]
+    marked += [f.span for f in check_risky_rendering(ctx) if f.span]
     terms = _term_words(ctx)
     for m in _WORD.finditer(draft):
         word, start, end = m.group(), m.start(), m.end()
@@ -62,10 +73,9 @@ def check_spelling(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if word.lower() in terms or is_abbreviation(word) or not_a_word(draft, start, end):
             continue
-        if (start > 0 and (draft[start - 1].isdigit() or draft[start - 1] in "-‐–" and start > 1
-                           and draft[start - 2].isdigit())) or draft[end:end + 1].isdigit():
-            continue
-        at_sentence_start = bool(_SENTENCE_GAP.search(draft[:start]))
+        if (start > 0 and draft[start - 1].isdigit()) or draft[end:end + 1].isdigit():
+            continue  # «5км», «А1»: a code or unit glued to a number
+        at_sentence_start = _sentence_start(draft, start)
         if word[0].isupper() and not at_sentence_start:
             continue  # a name inside a sentence
         if spell.accepts(word) or (word[0].isupper() and spell.accepts(word.lower())):
