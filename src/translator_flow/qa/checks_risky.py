@@ -27,28 +27,30 @@ class Risky:
     id: str
     draft: re.Pattern[str]
     source: re.Pattern[str] | None
+    unless: re.Pattern[str] | None  # a source pattern that rules the row out («я встречу»)
     fix: str
     why: str
     ref: str
 
 
 def parse_risky(text: str) -> tuple[Risky, ...]:
-    """Rows of a risky-renderings TSV (``id draft source fix why ref``; # comments; a header)."""
+    """Rows of a risky-renderings TSV (``id draft source unless fix why ref``; # comments; a header)."""
     rows = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#") or line.startswith("id\t"):
             continue
         cols = line.split("\t")
-        if len(cols) != 6 or not all(cols[i] for i in (0, 1, 3, 4, 5)):
-            raise ValueError(f"be_risky.tsv:{n}: expected id, draft, source, fix, why, ref (only source may be empty)")
+        if len(cols) != 7 or not all(cols[i] for i in (0, 1, 4, 5, 6)):
+            raise ValueError(f"be_risky.tsv:{n}: expected id, draft, source, unless, fix, why, ref "
+                             "(only source and unless may be empty)")
         try:
             # A pattern that does not anchor itself gets word edges: «мінулая» never matches inside a word.
             draft = cols[1] if cols[1].startswith(("^", "(?")) else _EDGE_L + cols[1] + _EDGE_R
             compiled = re.compile(draft, re.IGNORECASE | re.MULTILINE)
-            source = re.compile(cols[2], re.IGNORECASE | re.MULTILINE) if cols[2] else None
+            source, unless = (re.compile(c, re.IGNORECASE | re.MULTILINE) if c else None for c in cols[2:4])
         except re.error as exc:
             raise ValueError(f"be_risky.tsv:{n}: bad pattern ({exc})") from exc
-        rows.append(Risky(cols[0], compiled, source, cols[3], cols[4], cols[5]))
+        rows.append(Risky(cols[0], compiled, source, unless, *cols[4:7]))
     return tuple(rows)
 
 
@@ -64,7 +66,8 @@ def check_risky_rendering(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.lang != "be" or ctx.identical:
         return
     for row in load_risky():
-        if row.source is not None and not row.source.search(ctx.source):
+        if (row.source is not None and not row.source.search(ctx.source)) or (
+                row.unless is not None and row.unless.search(ctx.source)):
             continue
         for m in row.draft.finditer(ctx.draft):
             if m.end() > m.start():
