@@ -7,8 +7,10 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages: the Belarusian engine, and LibreOffice to prove the DOCX outputs open.
-APT_PACKAGES := apertium-bel-rus libreoffice-writer-nogui poppler-utils
+# Debian packages: the Belarusian engine, and LibreOffice to prove the DOCX outputs open;
+# hunspell-be is the Belarusian dictionary of the `spelling` QA check, libhunspell-dev and a
+# C compiler build its Python binding (the `hunspell` package has no wheel).
+APT_PACKAGES := apertium-bel-rus libreoffice-writer-nogui poppler-utils hunspell-be libhunspell-dev gcc
 OUT    ?= out/demo
 
 .PHONY: setup apt venv demo test lint bench clean help
@@ -59,6 +61,7 @@ bench: setup
 	$(PY) benchmarks/glossary_matching.py
 	$(PY) benchmarks/writers.py
 	$(PY) benchmarks/apertium_engine.py
+	$(PY) benchmarks/review_signal.py
 	$(PIP) install -q -e ".[bench]"
 	$(PY) benchmarks/html_content.py
 

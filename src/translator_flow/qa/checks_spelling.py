@@ -36,13 +36,22 @@ def _sentence_start(text: str, i: int) -> bool:
     """True when only spaces, quotes or dashes stand between the text start or . ! ? … and ``i``."""
     while i > 0 and text[i - 1] in _OPENERS:
         i -= 1
+    if i >= 2 and text[i - 1] == "." and text[i - 2].isupper() and (i == 2 or not text[i - 3].isalpha()):
+        return False  # after an initial: «В. Гурко»
     return i == 0 or text[i - 1] in ".!?…"
 
 
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
 def _russian_known(word: str) -> bool:
+    """A word of pymorphy3's Russian dictionary; a capitalised name («Гурко») does not count."""
     from ..morph.russian import analyzer
 
-    return bool(analyzer().word_is_known(word.lower()))
+    morph = analyzer()
+    if not morph.word_is_known(word.lower()):
+        return False
+    return not (word[0].isupper() and any(_NAME_TAGS & set(p.tag.grammemes) for p in morph.parse(word)[:3]))
 
 
 def _term_words(ctx: CheckContext) -> set[str]:
