@@ -1,9 +1,9 @@
 """The Belarusian spell-checker: Debian's ``hunspell-be`` dictionary through libhunspell.
 
-Binding chosen by measurement (issue 15; 1,524 words of the dev set's Belarusian side, this
-machine): pyhunspell (the ``hunspell`` package, a C extension over libhunspell 1.7) loads
-be_BY in 0.04 s and checks a word in ~3 µs; spylls (pure Python) needs 0.65 s to load and
-~80 µs a word, with the same answers on every word. The dictionary (hunspell-be 0.53, M.
+Binding chosen by measurement (issue 15, ``benchmarks/spell_binding.py``: the 623 words of
+the dev set's Belarusian side, 2-core machine): pyhunspell (the ``hunspell`` package, a C
+extension over libhunspell 1.7) loads be_BY in 0.03 s and checks a word in ~3 µs; spylls
+(pure Python) needs 0.66 s to load and ~90 µs a word; both give the same answer on every word. The dictionary (hunspell-be 0.53, M.
 Udodau, academic orthography — the 2008 rules the drafts follow) is loaded once per process,
 on first use. When the binding or the dictionary is missing, :func:`unavailable_reason`
 says what to install and the ``spelling`` check reports that instead of passing silently.
