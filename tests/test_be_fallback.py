@@ -95,7 +95,10 @@ def test_word_becomes_belarusian_and_stays_marked(results: dict[str, EngineOutpu
     out = results[russian]
     assert out.text == expected
     via = "lexicon" if russian.lower() != "путиным" else "name"  # no lexicon row: respelled
-    assert out.marks == (Mark("fallback", expected, 0, len(expected), via, russian),)
+    (mark,) = out.marks
+    assert (mark.kind, mark.word, mark.start, mark.end, mark.via, mark.original) == (
+        "fallback", expected, 0, len(expected), via, russian)
+    assert bool(mark.lemma) == (via == "lexicon")  # the reviewed row's Belarusian lemma, for QA
 
 
 @pytest.mark.parametrize(("draft", "word", "expected"), IN_CONTEXT)

@@ -71,11 +71,19 @@ def test_unknown_and_lexicon_read_differently() -> None:
 
 
 @needs_dictionary
-def test_lexicon_form_the_dictionary_rejects_stays_a_warning() -> None:
-    draft = "Лячэнне медустаноў."
-    assert _graded("Лечение медучреждений.", draft,
-                   _mark("fallback", draft, "медустаноў", "lexicon", "медучреждений")) == [
-        ("untranslated", "warning", "медустаноў")]
+@pytest.mark.parametrize(("source", "draft", "word", "lemma", "expected"), [
+    # the dictionary knows the lemma but not this form: the ending is suspect
+    ("Пристройка к существующему корпусу.", "Прыбудова да існуючаму корпусу.", "існуючаму", "існуючы", "warning"),
+    # the dictionary lacks the word altogether (a term): the reviewed row stands, a faint mark
+    ("Работники медучреждений.", "Работнікі медустаноў.", "медустаноў", "медустанова", "info"),
+    ("Пациент госпитализируется.", "Пацыент шпіталізуецца.", "шпіталізуецца", "шпіталізавацца", "info"),
+    # no lemma recorded (an older report): nothing backs the form
+    ("Работники медучреждений.", "Работнікі медустаноў.", "медустаноў", "", "warning"),
+])
+def test_lexicon_form_the_dictionary_rejects(source: str, draft: str, word: str, lemma: str, expected: str) -> None:
+    mark = _mark("fallback", draft, word, "lexicon", "x")
+    mark = Mark(mark.kind, mark.word, mark.start, mark.end, mark.via, mark.original, lemma)
+    assert _graded(source, draft, mark) == [("untranslated", expected, word)]
 
 
 @needs_dictionary
@@ -102,8 +110,9 @@ def test_mark_provenance_survives_the_json_report() -> None:
     from translator_flow.writers.json_report import _mark as to_dict
     from translator_flow.writers.json_report import marks_from_dicts
 
-    mark = Mark("fallback", "Пуціным", 0, 7, "name", "Путиным")
-    assert marks_from_dicts([to_dict(mark)]) == (mark,)
+    for mark in (Mark("fallback", "Пуціным", 0, 7, "name", "Путиным"),
+                 Mark("fallback", "абмеркавалі", 0, 11, "lexicon", "обсудили", "абмеркаваць")):
+        assert marks_from_dicts([to_dict(mark)]) == (mark,)
     assert marks_from_dicts([{"kind": "unknown", "word": "x", "start": 0, "end": 1}])[0].via == ""
 
 
@@ -323,3 +332,19 @@ def test_risky_patterns_match_whole_words() -> None:
     (row,) = parse_risky("x\tмінулая\t\t\tпрайшла\twhy\tref")
     assert row.draft.search("Сустрэча мінулая.") and not row.draft.search("немінулаяя")
     assert re.compile(row.draft.pattern, row.draft.flags).search("МІНУЛАЯ")
+
+
+@pytest.mark.parametrize(("pattern", "letters"), [
+    ("ab+c", ""), ("abc|def", ""), ("(?:x)abcd", "abcd"), ("ab?cde", "cde"), (r"\bпрош[её]л\b", "прош"),
+    ("встреч[уи]", "встреч"), (r"(?-i:(?<!\w)В\.)\s*[А-ЯЁ]", ""), (r"\bПрошли\b", "прошли"),
+])
+def test_required_letters_never_skip_a_match(pattern: str, letters: str) -> None:
+    from translator_flow.qa.checks_risky import required_letters
+
+    assert required_letters(pattern) == letters
+
+
+def test_every_risky_source_match_contains_its_hint() -> None:
+    for row_id, source, _, _ in RISKY:
+        row = next(r for r in load_risky() if r.id == row_id)
+        assert row.hint in source.lower(), row_id

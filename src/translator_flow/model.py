@@ -102,6 +102,7 @@ class Mark:
     #: (a proper name respelled letter by letter), "agreement" (a "#" form re-inflected).
     via: str = ""
     original: str = ""  # for "fallback": the word the engine left («обсудили»)
+    lemma: str = ""  # for "fallback" via "lexicon": the reviewed row's Belarusian lemma («абмеркаваць»)
 
 
 @dataclass(frozen=True)

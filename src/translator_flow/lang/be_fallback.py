@@ -375,7 +375,8 @@ def _rewrite(output: EngineOutput, replaced: list[tuple[_Job, str]]) -> EngineOu
         if (old.start, old.end, old.kind) in jobs:
             job = jobs[(old.start, old.end, old.kind)]
             via = "name" if job.translit else "agreement" if job.generation_lemma else "lexicon"
-            new_marks.append(Mark("fallback", text[new.start:new.end], new.start, new.end, via, job.word))
+            lemma = job.entry.be if job.entry is not None and via == "lexicon" else ""
+            new_marks.append(Mark("fallback", text[new.start:new.end], new.start, new.end, via, job.word, lemma))
         else:
             new_marks.append(new)
     return replace(output, text=text, marks=tuple(new_marks))

@@ -31,6 +31,7 @@ class Risky:
     fix: str
     why: str
     ref: str
+    hint: str = ""  # letters every source match contains (lower case): a cheap test before the regex
 
 
 def parse_risky(text: str) -> tuple[Risky, ...]:
@@ -50,8 +51,47 @@ def parse_risky(text: str) -> tuple[Risky, ...]:
             source, unless = (re.compile(c, re.IGNORECASE | re.MULTILINE) if c else None for c in cols[2:4])
         except re.error as exc:
             raise ValueError(f"be_risky.tsv:{n}: bad pattern ({exc})") from exc
-        rows.append(Risky(cols[0], compiled, source, unless, *cols[4:7]))
+        rows.append(Risky(cols[0], compiled, source, unless, *cols[4:7], hint=required_letters(cols[2])))
     return tuple(rows)
+
+
+def required_letters(pattern: str) -> str:
+    """The longest run of plain letters (3+) that every match of ``pattern`` contains, or "".
+
+    Only letters outside groups, classes and escapes count, and none followed by a
+    quantifier; a top-level ``|`` means nothing is required.
+    """
+    runs, run, depth, i = [], "", 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            runs.append(run)
+            run, i = "", i + 2
+            continue
+        if ch == "[":
+            runs.append(run)
+            run = ""
+            i = pattern.index("]", i + 2 if pattern[i + 1:i + 2] == "]" else i + 1) + 1
+            continue
+        if ch in "()":
+            depth += 1 if ch == "(" else -1
+            runs.append(run)
+            run = ""
+        elif ch == "|" and depth == 0:
+            return ""
+        elif ch in "?*{" and run:
+            run = run[:-1]
+            runs.append(run)
+            run = ""
+        elif ch.isalpha() and depth == 0:
+            run += ch
+        else:
+            runs.append(run)
+            run = ""
+        i += 1
+    runs.append(run)
+    best = max(runs, key=len)
+    return best.lower() if len(best) >= 3 else ""
 
 
 @lru_cache(maxsize=1)
@@ -65,11 +105,26 @@ def check_risky_rendering(ctx: CheckContext) -> Iterator[Finding]:
     """Draft words listed in be_risky.tsv whose Russian source makes them likely wrong."""
     if ctx.lang != "be" or ctx.identical:
         return
+    for span, message in risky_findings(ctx.source, ctx.draft):
+        yield Finding(message, span)
+
+
+@lru_cache(maxsize=512)
+def risky_findings(source: str, draft: str) -> tuple[tuple[tuple[int, int], str], ...]:
+    """(span, message) of every risky rendering in ``draft`` (cached: ``spelling`` asks again).
+
+    Source patterns are tried first: each is a few µs, and most rows fail there.
+    """
+    found = []
+    lowered = source.lower()
     for row in load_risky():
-        if (row.source is not None and not row.source.search(ctx.source)) or (
-                row.unless is not None and row.unless.search(ctx.source)):
+        if row.hint and row.hint not in lowered:
             continue
-        for m in row.draft.finditer(ctx.draft):
+        if (row.source is not None and not row.source.search(source)) or (
+                row.unless is not None and row.unless.search(source)):
+            continue
+        for m in row.draft.finditer(draft):
             if m.end() > m.start():
-                yield Finding(f"«{m.group().strip()}» is often wrong here: {row.why} — likely «{row.fix}»",
-                              (m.start(), m.end()))
+                found.append(((m.start(), m.end()),
+                              f"«{m.group().strip()}» is often wrong here: {row.why} — likely «{row.fix}»"))
+    return tuple(found)

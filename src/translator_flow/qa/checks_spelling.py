@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from ..morph.tokens import is_abbreviation, not_a_word
 from . import spell
-from .checks_risky import check_risky_rendering
+from .checks_risky import risky_findings
 from .base import CheckContext, Finding
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -72,11 +72,15 @@ def check_spelling(ctx: CheckContext) -> Iterator[Finding]:
     if ctx.lang != "be" or ctx.identical or spell.unavailable_reason():
         return
     draft = ctx.draft
+    rejected = [m for m in _WORD.finditer(draft)  # most words pass here (a cached lookup)
+                if not spell.accepts(m.group()) and not (m.group()[0].isupper() and spell.accepts(m.group().lower()))]
+    if not rejected:
+        return
     # One finding per word: marked words are `untranslated`'s, risky renderings have their fix.
     marked = [(m.start, m.end) for m in ctx.target.marks]
-    marked += [f.span for f in check_risky_rendering(ctx) if f.span]
+    marked += [span for span, _ in risky_findings(ctx.source, draft)]
     terms = _term_words(ctx)
-    for m in _WORD.finditer(draft):
+    for m in rejected:
         word, start, end = m.group(), m.start(), m.end()
         if any(start < e and end > s for s, e in marked) or _RU_LETTERS.search(word):
             continue
@@ -87,8 +91,6 @@ def check_spelling(ctx: CheckContext) -> Iterator[Finding]:
         at_sentence_start = _sentence_start(draft, start)
         if word[0].isupper() and not at_sentence_start:
             continue  # a name inside a sentence
-        if spell.accepts(word) or (word[0].isupper() and spell.accepts(word.lower())):
-            continue
         if _russian_known(word):
             yield Finding(f"«{word}» is a Russian word, not a Belarusian one (the Belarusian dictionary "
                           "does not know it): translate it", (start, end), "warning")

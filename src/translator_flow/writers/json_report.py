@@ -113,7 +113,7 @@ def _target(target: TargetSegment) -> dict[str, Any]:
 def _mark(mark: Mark) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": mark.kind, "word": mark.word, "start": mark.start, "end": mark.end}
     if mark.via:
-        out |= {"via": mark.via, "original": mark.original}
+        out |= {"via": mark.via, "original": mark.original, "lemma": mark.lemma}
     return out
 
 
@@ -218,7 +218,7 @@ def marks_from_dicts(marks: list[dict[str, Any]]) -> tuple[Mark, ...]:
     for m in marks:
         try:
             out.append(Mark(m["kind"], str(m["word"]), int(m["start"]), int(m["end"]),
-                            str(m.get("via", "")), str(m.get("original", ""))))
+                            str(m.get("via", "")), str(m.get("original", "")), str(m.get("lemma", ""))))
         except (KeyError, TypeError, ValueError):
             continue
     return tuple(out)
