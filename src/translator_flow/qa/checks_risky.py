@@ -51,7 +51,7 @@ def parse_risky(text: str) -> tuple[Risky, ...]:
             source, unless = (re.compile(c, re.IGNORECASE | re.MULTILINE) if c else None for c in cols[2:4])
         except re.error as exc:
             raise ValueError(f"be_risky.tsv:{n}: bad pattern ({exc})") from exc
-        rows.append(Risky(cols[0], compiled, source, unless, *cols[4:7], hint=required_letters(cols[2])))
+        rows.append(Risky(cols[0], compiled, source, unless, cols[4], cols[5], cols[6], required_letters(cols[2])))
     return tuple(rows)
 
 
