@@ -9,8 +9,8 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: the Belarusian engine, and LibreOffice to prove the DOCX outputs open;
 # hunspell-be is the Belarusian dictionary of the `spelling` QA check, libhunspell-dev and a
-# C compiler build its Python binding (the `hunspell` package has no wheel).
-APT_PACKAGES := apertium-bel-rus libreoffice-writer-nogui poppler-utils hunspell-be libhunspell-dev gcc
+# C compiler (with python3-dev headers) build its Python binding (the `hunspell` package has no wheel).
+APT_PACKAGES := apertium-bel-rus libreoffice-writer-nogui poppler-utils hunspell-be libhunspell-dev gcc python3-dev
 OUT    ?= out/demo
 
 .PHONY: setup apt venv demo test lint bench clean help
