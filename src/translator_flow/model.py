@@ -23,6 +23,10 @@ Origin = Literal["tm", "mt", "glossary", "human", "none"]
 #: know, ``#`` for a failed generation and ``@`` for a missing bilingual entry.
 MarkKind = Literal["unknown", "generation", "bilingual", "fallback"]
 
+#: An editor's decision on a draft, set by ``finalize`` ("" before review): approved by the
+#: Status cell or XLIFF state, rejected, queried, not marked, or a Status word not understood.
+Approval = Literal["", "approved", "rejected", "query", "unmarked", "unknown"]
+
 Severity = Literal["blocking", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("blocking", "warning", "info")
 
@@ -153,11 +157,14 @@ class TargetSegment:
     lang: str
     text: str
     origin: Origin
-    status: Literal["translated", "untranslated"] = "translated"
+    # "needs-review": finalize found the draft not approved (or with a blocking finding).
+    status: Literal["translated", "untranslated", "needs-review"] = "translated"
     marks: tuple[Mark, ...] = ()
     term_hits: tuple[TermHit, ...] = ()
     error: str | None = None
     suggestions: tuple[str, ...] = ()  # near TM matches etc., shown to the reviewer
+    approval: Approval = ""
+    review_notes: tuple[str, ...] = ()  # editors' comments and typed notes on this row
 
 
 @dataclass(frozen=True)
@@ -227,6 +234,7 @@ class RunReport:
     segments: tuple[Segment, ...]
     translations: dict[str, Translation] = field(default_factory=dict)
     outputs: tuple[str, ...] = ()  # paths written
+    review_notes: tuple[str, ...] = ()  # editors' comments outside the segment rows (finalize)
 
     def issues(self) -> tuple[QAIssue, ...]:
         """Every QA issue of every language, in language then segment order."""

@@ -44,10 +44,13 @@ from .docx_util import (
     READ_ONLY_FILL,
     RED,
     SEVERITY_COLORS,
+    STATUS_CHOICES,
+    STATUS_PLACEHOLDER,
     W_NS,
     DocxBuilder,
     cell_paragraph,
     compact,
+    dropdown,
 )
 from .manifest import REVIEW_IDENTIFIER, review_facts, review_manifest, source_hash
 
@@ -199,6 +202,7 @@ def _main_table(doc: DocxBuilder, report: RunReport, langs: list[str], grouped: 
             doc.run(cell_paragraph(cells[i]), text, size=8)
         _hidden(doc.run(cell_paragraph(cells[1]), f" #{source_hash(seg.source)}", size=7, color=HIDDEN_GREY))
         _fill_pieces(doc, cell_paragraph(cells[3]), split_pieces(seg.source, source_ranges(seg, targets)), SOURCE_LANG)
+        dropdown(cell_paragraph(cells[-1]), STATUS_CHOICES, placeholder=STATUS_PLACEHOLDER, tag="Status", size=8)
         notes_cell = cells[notes_col]
         first_note = True
         for col, (lang, target) in enumerate(zip(langs, targets), start=4):
