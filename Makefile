@@ -7,8 +7,13 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# Debian packages: the Belarusian engine, and LibreOffice to prove the DOCX outputs open.
-APT_PACKAGES := apertium-bel-rus lttoolbox-dev apertium-lex-tools-dev cg3 libreoffice-writer-nogui poppler-utils
+# Debian packages: the Belarusian engine and the Apertium tools that compile its data overlay
+# (lttoolbox-dev: lt-comp/lt-append; apertium-lex-tools-dev: lrx-comp; cg3: cg-comp), and
+# LibreOffice to prove the DOCX outputs open; hunspell-be is the Belarusian dictionary of the
+# `spelling` QA check, libhunspell-dev and a C compiler (with python3-dev headers) build its
+# Python binding (the `hunspell` package has no wheel).
+APT_PACKAGES := apertium-bel-rus lttoolbox-dev apertium-lex-tools-dev cg3 libreoffice-writer-nogui poppler-utils \
+                hunspell-be libhunspell-dev gcc python3-dev
 OUT    ?= out/demo
 
 .PHONY: setup apt venv demo test lint bench clean help
@@ -60,6 +65,7 @@ bench: setup
 	$(PY) benchmarks/writers.py
 	$(PY) benchmarks/apertium_engine.py
 	$(PY) benchmarks/qa_checks.py
+	$(PY) benchmarks/review_signal.py
 	$(PIP) install -q -e ".[bench]"
 	$(PY) benchmarks/html_content.py
 

@@ -94,7 +94,11 @@ def results() -> dict[str, EngineOutput]:
 def test_word_becomes_belarusian_and_stays_marked(results: dict[str, EngineOutput], russian: str, expected: str) -> None:
     out = results[russian]
     assert out.text == expected
-    assert out.marks == (Mark("fallback", expected, 0, len(expected)),)
+    via = "lexicon" if russian.lower() != "путиным" else "name"  # no lexicon row: respelled
+    (mark,) = out.marks
+    assert (mark.kind, mark.word, mark.start, mark.end, mark.via, mark.original) == (
+        "fallback", expected, 0, len(expected), via, russian)
+    assert bool(mark.lemma) == (via == "lexicon")  # the reviewed row's Belarusian lemma, for QA
 
 
 @pytest.mark.parametrize(("draft", "word", "expected"), IN_CONTEXT)
@@ -108,7 +112,7 @@ def test_agreement_with_neighbour(results: dict[str, EngineOutput], draft: str, 
 def test_generation_mark_agrees_with_next_noun(results: dict[str, EngineOutput]) -> None:
     out = results["Далейшы умацаванне супрацоўніцтва"]
     assert out.text == "Далейшае умацаванне супрацоўніцтва"
-    assert out.marks == (Mark("fallback", "Далейшае", 0, 8),)
+    assert out.marks == (Mark("fallback", "Далейшае", 0, 8, "agreement", "Далейшы"),)
 
 
 def test_words_without_a_form_keep_their_unknown_mark(results: dict[str, EngineOutput]) -> None:

@@ -105,6 +105,11 @@ class Mark:
     word: str
     start: int
     end: int
+    #: for "fallback": how the word was made — "lexicon" (a reviewed lexicon row), "name"
+    #: (a proper name respelled letter by letter), "agreement" (a "#" form re-inflected).
+    via: str = ""
+    original: str = ""  # for "fallback": the word the engine left («обсудили»)
+    lemma: str = ""  # for "fallback" via "lexicon": the reviewed row's Belarusian lemma («абмеркаваць»)
 
 
 @dataclass(frozen=True)

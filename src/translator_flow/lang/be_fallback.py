@@ -7,7 +7,8 @@ Belarusian form with the same grammar produced by Apertium's own Belarusian gene
 («абмеркавалі», «актуальных»). Proper names without an entry are respelled by
 :func:`.be_translit.transfer` («Путиным» → «Пуціным»). A "generation" mark («#Далейшы»,
 a Belarusian lemma the engine could not inflect) gets the form that agrees with the next
-noun. Every replaced word keeps a mark, kind "fallback", so reviewers still see it.
+noun. Every replaced word keeps a mark, kind "fallback", so reviewers still see it; its
+``via`` says how it was made ("lexicon", "name", "agreement") so QA can weigh it.
 
 Cost: one analyser call and one generator call per batch (``lt-proc`` start-up is ~66 ms),
 however many words are replaced. Without Apertium installed nothing is replaced.
@@ -22,6 +23,7 @@ from collections.abc import Callable, Sequence
 from ..model import EngineOutput, Mark
 from ..morph import belarusian
 from ..morph.russian import analyzer
+from ..morph.tokens import is_abbreviation, not_a_word
 from ._edits import Edit, apply_edits
 from .be_paradigm import (
     CASES,
@@ -65,6 +67,7 @@ def apply(outputs: Sequence[EngineOutput], *, lexicon: dict[str, LexEntry] | Non
     they were keep their original mark. Outputs with an error pass through unchanged.
     """
     lex = load_lexicon() if lexicon is None else lexicon
+    outputs = [_without_false_unknowns(o) for o in outputs]
     jobs = [job for i, o in enumerate(outputs) if not o.error for job in _jobs(i, o, lex)]
     if not jobs:
         return list(outputs)
@@ -79,6 +82,22 @@ def apply(outputs: Sequence[EngineOutput], *, lexicon: dict[str, LexEntry] | Non
     for i, replaced in by_output.items():
         results[i] = _rewrite(outputs[i], replaced)
     return results
+
+
+#: What morph.tokens calls pieces that are no words: marks on them are dropped (see below).
+_NOT_WORDS = frozenset({"ordinal ending", "Roman numeral", "initial", "web address"})
+
+
+def _without_false_unknowns(output: EngineOutput) -> EngineOutput:
+    """``output`` without engine marks on pieces that are no words to translate.
+
+    The Russian analyser marks the ending of «9-й», «XXI», the initial «В.» and the parts of
+    «www.minzdrav.gov.by» as unknown; the text is right as it is, so such a mark would
+    only be a false "left in Russian" warning (issue 15). Documented in docs/checks.md.
+    """
+    kept = tuple(m for m in output.marks
+                 if m.kind not in ("unknown", "generation") or not_a_word(output.text, m.start, m.end) not in _NOT_WORDS)
+    return output if len(kept) == len(output.marks) else replace(output, marks=kept)
 
 
 def _jobs(index: int, output: EngineOutput, lex: dict[str, LexEntry]) -> list[_Job]:
@@ -178,8 +197,8 @@ def _entry_matches(p: Any, entry: LexEntry, lex: dict[str, LexEntry]) -> bool:
 
 
 def _looks_like_name(word: str, parses: Sequence[Any], mark: Mark) -> bool:
-    if word.isupper() and len(word) > 1:
-        return False  # an abbreviation («РНПЦ»): same letters in Belarusian
+    if is_abbreviation(word):
+        return False  # an abbreviation («РНПЦ», «БелАЗ»): same letters in Belarusian, case kept
     if any(NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses[:3]):
         return word[0].isupper()
     return word[0].isupper() and mark.start > 0 and parses[0].tag.POS is None
@@ -363,10 +382,13 @@ def _rewrite(output: EngineOutput, replaced: list[tuple[_Job, str]]) -> EngineOu
     edits = [Edit(job.mark.start, job.mark.end, form) for job, form in replaced]
     text, moved = apply_edits(output.text, edits, output.marks)
     new_marks = []
-    changed = {(job.mark.start, job.mark.end, job.mark.kind) for job, _ in replaced}
+    jobs = {(job.mark.start, job.mark.end, job.mark.kind): job for job, _ in replaced}
     for old, new in zip(output.marks, moved):
-        if (old.start, old.end, old.kind) in changed:
-            new_marks.append(Mark("fallback", text[new.start:new.end], new.start, new.end))
+        if (old.start, old.end, old.kind) in jobs:
+            job = jobs[(old.start, old.end, old.kind)]
+            via = "name" if job.translit else "agreement" if job.generation_lemma else "lexicon"
+            lemma = job.entry.be if job.entry is not None and via == "lexicon" else ""
+            new_marks.append(Mark("fallback", text[new.start:new.end], new.start, new.end, via, job.word, lemma))
         else:
             new_marks.append(new)
     return replace(output, text=text, marks=tuple(new_marks))

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .base import CYR, CYRILLIC_LANGS, LAT, CheckContext, Finding
+from .marks import mark_finding
 
 _ERROR_SHOWN = 200  # characters of an engine error quoted in a message
 
@@ -59,12 +60,6 @@ def check_stray_characters(ctx: CheckContext) -> Iterator[Finding]:
 
 # --- untranslated -----------------------------------------------------------------------
 
-_MARK_MESSAGES = {
-    "unknown": "Word «{w}» is unknown to the engine and was left untranslated",
-    "bilingual": "No dictionary translation for «{w}»: left untranslated",
-    "generation": "The engine could not form the word «{w}»: check its ending",
-    "fallback": "«{w}» came from a fallback, not the engine: check it",
-}
 # Words of a Belarusian draft that hold и, щ or ъ: letters Belarusian does not have (its
 # alphabet writes і, шч and an apostrophe instead — Belarusian orthography rules, 2008 law
 # «Аб Правілах беларускай арфаграфіі і пунктуацыі», §1 alphabet).
@@ -83,10 +78,9 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 def check_untranslated(ctx: CheckContext) -> Iterator[Finding]:
     """Engine marks, Cyrillic left in a Latin-script draft, Russian letters in Belarusian."""
     marked: list[tuple[int, int]] = []
-    for mark in ctx.target.marks:
-        template = _MARK_MESSAGES.get(mark.kind, "«{w}» is marked by the engine: check it")
+    for mark in ctx.target.marks:  # one finding per mark, graded by evidence (qa/marks.py)
         marked.append((mark.start, mark.end))
-        yield Finding(template.format(w=mark.word), (mark.start, mark.end))
+        yield mark_finding(mark, ctx.draft)
     if ctx.identical:  # `empty` already says the whole segment is untranslated
         return
     draft = ctx.draft
@@ -94,7 +88,8 @@ def check_untranslated(ctx: CheckContext) -> Iterator[Finding]:
         for m in _RU_ONLY_WORD_RE.finditer(draft):
             if not _overlaps(m.start(), m.end(), marked):
                 yield Finding(
-                    f"Word «{m[0]}» has Russian-only letters (и, щ, ъ): probably left in Russian",
+                    f"«{m[0]}» has letters Belarusian does not use (и, щ, ъ): it is probably still "
+                    "in Russian — translate it",
                     m.span(),
                 )
     elif ctx.lang not in CYRILLIC_LANGS:

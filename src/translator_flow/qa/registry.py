@@ -6,11 +6,14 @@ docs/checks.md describes every check with its example; a test keeps the two in s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Severity
 from .base import CheckFunc
 from .checks_numbers import check_dates, check_numbers
+from .checks_risky import check_risky_rendering
+from .checks_spelling import check_spelling, unavailable
 from .checks_terms import check_terminology
 from .checks_text import (
     check_empty,
@@ -34,6 +37,9 @@ class Check:
     example: tuple[str, str, str]
     func: CheckFunc
     needs_draft: bool = True  # skipped when the draft is blank (`empty` reports that)
+    #: lang -> why the check cannot run ("" when it can); the runner reports it once per
+    #: document as a warning instead of skipping silently (e.g. hunspell-be missing).
+    unavailable: Callable[[str], str] | None = None
 
 
 def _checks(*checks: Check) -> dict[str, Check]:
@@ -65,6 +71,23 @@ CHECKS: dict[str, Check] = _checks(
         ("Делегация посетила завод «Бобруйскагромаш».",
          "The delegation visited the «Бобруйскагромаш» plant.", "en"),
         check_untranslated,
+    ),
+    Check(
+        "spelling", "warning",
+        "Belarusian drafts: words the Belarusian dictionary (hunspell-be) rejects. A rejected word "
+        "that is a Russian dictionary word is a warning (Russian left in the draft); any other "
+        "rejected word is an info hint (the dictionary lacks many terms). Marked words, glossary "
+        "terms, numbers, names, abbreviations and web addresses are not checked.",
+        ("Губернатор провёл встречу с жителями.", "Губернатар правёў встречу з жыхарамі.", "be"),
+        check_spelling, unavailable=unavailable,
+    ),
+    Check(
+        "risky_rendering", "warning",
+        "Belarusian drafts: engine renderings that are often wrong in press texts, listed with "
+        "the Russian words they come from and the likely fix in qa/data/be_risky.tsv (noun/verb "
+        "homographs such as «встречу» → «спаткаю», «мінулая» for «прошла», «наўкола» for «около»).",
+        ("Встреча прошла в Минске.", "Сустрэча мінулая ў Мінску.", "be"),
+        check_risky_rendering,
     ),
     Check(
         "numbers", "blocking",

@@ -24,11 +24,22 @@ def _selected(enabled: Iterable[str] | None) -> tuple[Check, ...]:
     return tuple(c for c in CHECKS.values() if c.name in names)
 
 
-def _run(checks: tuple[Check, ...], ctx: CheckContext, segment_id: str, lang: str) -> list[QAIssue]:
+def _unavailable(checks: tuple[Check, ...], lang: str) -> list[tuple[Check, str]]:
+    """Checks that cannot run for ``lang``, each with why (e.g. a missing dictionary)."""
+    return [(c, why) for c in checks if c.unavailable is not None and (why := c.unavailable(norm_lang(lang)))]
+
+
+def _not_run(check: Check, why: str, segment_id: str, lang: str) -> QAIssue:
+    return QAIssue(check.name, "warning", segment_id, lang,
+                   f"QA check '{check.name}' did not run: {why}", None)
+
+
+def _run(checks: tuple[Check, ...], ctx: CheckContext, segment_id: str, lang: str,
+         skip: frozenset[str] = frozenset()) -> list[QAIssue]:
     issues: list[QAIssue] = []
     blank = not ctx.draft.strip()
     for check in checks:
-        if blank and check.needs_draft:
+        if (blank and check.needs_draft) or check.name in skip:
             continue
         try:
             for f in check.func(ctx):
@@ -57,7 +68,11 @@ def run_checks(
     ``terminology`` runs only when ``glossary`` is given.
     """
     ctx = CheckContext(segment, target, lang, glossary)
-    return tuple(_run(_selected(enabled), ctx, segment.id, norm_lang(lang)))
+    checks = _selected(enabled)
+    missing = _unavailable(checks, lang)
+    code = norm_lang(lang)
+    not_run = [_not_run(c, why, segment.id, code) for c, why in missing]
+    return tuple(not_run + _run(checks, ctx, segment.id, code, frozenset(c.name for c, _ in missing)))
 
 
 def run_document_checks(
@@ -76,7 +91,11 @@ def run_document_checks(
     checks = _selected(enabled)
     by_id = {t.segment_id: t for t in targets}
     code = norm_lang(lang)
-    issues: list[QAIssue] = []
+    missing = _unavailable(checks, lang)
+    skip = frozenset(c.name for c, _ in missing)
+    # Loud but once: a check that cannot run (hunspell-be missing) is one warning on the
+    # document's first segment, not one per segment.
+    issues: list[QAIssue] = [_not_run(c, why, segments[0].id, code) for c, why in missing] if segments else []
     for seg in segments:
         target = by_id.get(seg.id)
         if target is None:
@@ -84,5 +103,5 @@ def run_document_checks(
                 issues.append(QAIssue("empty", CHECKS["empty"].severity, seg.id, code,
                                       "No draft for this segment: it was lost before QA", None))
             continue
-        issues.extend(_run(checks, CheckContext(seg, target, lang, glossary), seg.id, code))
+        issues.extend(_run(checks, CheckContext(seg, target, lang, glossary), seg.id, code, skip))
     return tuple(issues)

@@ -241,8 +241,10 @@ def target_notes(target: TargetSegment, issues: list[tuple[str, QAIssue]]) -> li
         notes.append(Note("issue", issue_text(issue), issue.severity))
     for hit in target.term_hits:
         notes.append(Note("term", term_title(hit)))
-    for mark in target.marks:
-        notes.append(Note("mark", f"{MARK_LABELS.get(mark.kind, mark.kind)}: {mark.word}"))
+    reported = {i.span for _, i in issues}
+    for mark in target.marks:  # one note per finding: QA's `untranslated` already reports most marks
+        if (mark.start, mark.end) not in reported:
+            notes.append(Note("mark", f"{MARK_LABELS.get(mark.kind, mark.kind)}: {mark.word}"))
     for suggestion in target.suggestions:
         notes.append(Note("suggestion", f"suggestion: {suggestion}"))
     return notes
@@ -292,7 +294,7 @@ def attention(report: RunReport, langs: list[str]) -> list[tuple[str, str]]:
     """(segment id, worst severity) of every segment an editor must look at, in document order.
 
     A segment needs attention when it has a blocking or warning issue, is not translated
-    (counted as blocking) or carries engine marks (counted as a warning).
+    (counted as blocking) or carries engine marks no QA issue graded (counted as a warning).
     """
     grouped, _ = issues_by_segment(report, langs)
     drafts = {lang: targets_by_id(report.translations[lang]) for lang in langs}
@@ -301,10 +303,11 @@ def attention(report: RunReport, langs: list[str]) -> list[tuple[str, str]]:
         worst = 9
         for lang in langs:
             target = drafts[lang].get(seg.id) or missing_target(seg, lang)
+            reported = {i.span for _, i in grouped.get((lang, seg.id), [])}
             if is_untranslated(target) or target.error:
                 worst = 0
-            elif target.marks:
-                worst = min(worst, 1)
+            elif any((m.start, m.end) not in reported for m in target.marks):
+                worst = min(worst, 1)  # a mark no QA issue graded (QA's severity decides otherwise)
             for _, issue in grouped.get((lang, seg.id), []):
                 worst = min(worst, SEVERITY_ORDER.get(issue.severity, 9))
         if worst <= 1:

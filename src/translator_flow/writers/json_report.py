@@ -114,7 +114,10 @@ def _target(target: TargetSegment) -> dict[str, Any]:
 
 
 def _mark(mark: Mark) -> dict[str, Any]:
-    return {"kind": mark.kind, "word": mark.word, "start": mark.start, "end": mark.end}
+    out: dict[str, Any] = {"kind": mark.kind, "word": mark.word, "start": mark.start, "end": mark.end}
+    if mark.via:
+        out |= {"via": mark.via, "original": mark.original, "lemma": mark.lemma}
+    return out
 
 
 def _term(hit: TermHit, target_span: tuple[int, int] | None) -> dict[str, Any]:
@@ -219,7 +222,8 @@ def marks_from_dicts(marks: list[dict[str, Any]]) -> tuple[Mark, ...]:
     out = []
     for m in marks:
         try:
-            out.append(Mark(m["kind"], str(m["word"]), int(m["start"]), int(m["end"])))
+            out.append(Mark(m["kind"], str(m["word"]), int(m["start"]), int(m["end"]),
+                            str(m.get("via", "")), str(m.get("original", "")), str(m.get("lemma", ""))))
         except (KeyError, TypeError, ValueError):
             continue
     return tuple(out)

@@ -1,0 +1,89 @@
+"""One finding per engine mark, graded by evidence and phrased for an editor (issue 15).
+
+A mark says how a word got into the draft; how much an editor should worry depends on
+what backs the word up:
+
+| mark | evidence | severity |
+| --- | --- | --- |
+| unknown / bilingual | the word is still Russian | warning |
+| unknown, an abbreviation or a Latin word | kept as in the source, usually right | info |
+| fallback via a reviewed lexicon row | + the Belarusian dictionary knows the form | info |
+| fallback via a reviewed lexicon row | the dictionary knows neither form nor lemma (a term it lacks) | info |
+| fallback via a reviewed lexicon row | the dictionary knows the lemma but not this form | warning |
+| fallback: a name respelled letter by letter | + the dictionary knows it | info |
+| fallback: a name respelled letter by letter | no other evidence | warning |
+| fallback: an ending re-chosen for agreement | + the dictionary knows the form | info |
+| generation (the engine could not inflect) | — | warning |
+
+hunspell-be lacks whole words rather than single forms (it rejects 36 of the 439 distinct
+words of the dev set's human translations, mostly terms and compounds: «гематалогіі»,
+«медустаноў»), so a reviewed word it does not know at all is no evidence against the row;
+a lemma it knows with a form it rejects points at the ending («існуючаму»). Without the
+spell-checker (hunspell-be missing) nothing counts as confirmed, so every fallback word
+stays a warning; the ``spelling`` check says the dictionary is missing.
+"""
+
+from __future__ import annotations
+
+from ..model import Mark, Severity
+from ..morph.tokens import is_abbreviation, not_a_word
+from . import spell
+from .base import Finding
+
+
+def _known(text: str) -> bool:
+    """True when the dictionary knows every word of ``text`` (False when it is missing)."""
+    if spell.unavailable_reason():
+        return False
+    parts = [w for w in text.replace("-", " ").split() if any(c.isalpha() for c in w)]
+    return bool(parts) and all(spell.accepts(w) or spell.accepts(w.lower()) for w in parts)
+
+
+def mark_finding(mark: Mark, draft: str) -> Finding:
+    """The one finding an engine or fallback mark produces in a Belarusian (or any) draft."""
+    w, span = mark.word, (mark.start, mark.end)
+    if mark.kind in ("unknown", "bilingual"):
+        what = not_a_word(draft, mark.start, mark.end)
+        if is_abbreviation(w):
+            return Finding(f"Abbreviation «{w}» is kept as in the Russian text: check whether Belarusian "
+                           "uses another one (e.g. МВД → МУС)", span, "info")
+        if what == "Latin":
+            return Finding(f"«{w}» is kept in Latin letters as in the source (a name or code)", span, "info")
+        why = ("the engine does not know this word" if mark.kind == "unknown"
+               else "the engine's dictionary has no translation for it")
+        if w[:1].isupper() and mark.start > 0:
+            return Finding(f"«{w}» is still in Russian ({why}): if it is a name, write its Belarusian "
+                           "spelling; otherwise translate it", span, "warning")
+        return Finding(f"«{w}» is still in Russian ({why}): translate it", span, "warning")
+    if mark.kind == "generation":
+        return Finding(f"The engine could not give «{w}» its ending here: write the right form", span, "warning")
+    if mark.kind == "fallback":
+        return _fallback_finding(mark, span)
+    return Finding(f"«{w}» is marked by the engine: check it", span, "warning")
+
+
+def _fallback_finding(mark: Mark, span: tuple[int, int]) -> Finding:
+    w, orig = mark.word, mark.original
+    known = _known(w)
+    sev: Severity = "info" if known else "warning"
+    from_ru = f" (Russian «{orig}»)" if orig and orig != w else ""
+    if mark.via == "lexicon":
+        if known:
+            return Finding(f"«{w}» was translated from the reviewed word list{from_ru}; the Belarusian "
+                           "dictionary knows this form", span, sev)
+        if mark.lemma and not spell.unavailable_reason() and not _known(mark.lemma):
+            return Finding(f"«{w}» was translated from the reviewed word list{from_ru}; the Belarusian "
+                           "dictionary does not have this word (it lacks many terms): check it if unsure",
+                           span, "info")
+        return Finding(f"«{w}» was translated from the reviewed word list{from_ru}, but the Belarusian "
+                       "dictionary does not know this form: check the ending", span, sev)
+    if mark.via == "name":
+        if known:
+            return Finding(f"Name «{w}» was respelled in Belarusian letters{from_ru}; the Belarusian "
+                           "dictionary knows it", span, sev)
+        return Finding(f"Name «{w}» was respelled letter by letter{from_ru}: check the official "
+                       "Belarusian spelling", span, sev)
+    if mark.via == "agreement":
+        tail = "; the Belarusian dictionary knows the form" if known else ": check it"
+        return Finding(f"The ending of «{w}» was chosen to agree with the next word{tail}", span, sev)
+    return Finding(f"«{w}» was not translated by the engine but filled in afterwards: check it", span, "warning")

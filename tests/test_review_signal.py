@@ -1,0 +1,34 @@
+"""Issue 15's targets on the shared dev set (real ru–be pairs), through the real pipeline:
+at most 15% of word-level warnings point at the word the human translator wrote, and every
+Russian-only word left in a draft carries a warning. Skipped when ../shared is absent."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from translator_flow.morph import belarusian
+from translator_flow.qa import spell
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev-ru-be.tsv"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/eval is absent (only on dev machines and CI)")
+@pytest.mark.skipif(not belarusian.available() or bool(spell.unavailable_reason()),
+                    reason="Apertium rus-bel or hunspell-be is not installed")
+def test_review_signal_targets_on_the_dev_set() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "review_signal.py"), "--dev", str(DEV)],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    alarms = re.search(r"^false alarms: (\d+)/(\d+)", proc.stdout, re.MULTILINE)
+    russian = re.search(r"^Russian left, flagged: (\d+)/(\d+)", proc.stdout, re.MULTILINE)
+    assert alarms and russian, proc.stdout
+    bad, warnings = map(int, alarms.groups())
+    flagged, left = map(int, russian.groups())
+    assert warnings >= 30 and bad / warnings <= 0.15, proc.stdout
+    assert left >= 20 and flagged == left, proc.stdout
