@@ -31,4 +31,6 @@ def test_review_signal_targets_on_the_dev_set() -> None:
     bad, warnings = map(int, alarms.groups())
     flagged, left = map(int, russian.groups())
     assert warnings >= 30 and bad / warnings <= 0.15, proc.stdout
-    assert left >= 20 and flagged == left, proc.stdout
+    # The bound only says the sample is big enough to mean something: the Apertium overlay
+    # left 16 Russian words in the dev drafts (38 before it).
+    assert left >= 10 and flagged == left, proc.stdout

@@ -26,6 +26,7 @@ from ..morph.russian import analyzer
 from ..morph.tokens import is_abbreviation, not_a_word
 from ._edits import Edit, apply_edits
 from .be_paradigm import (
+    given_name_form,
     CASES,
     GENDERS,
     NUMBERS,
@@ -369,6 +370,8 @@ def _forms(jobs: list[_Job]) -> list[str | None]:
                 form = alt.build(got)
         if job.translit:
             form = job.translit
+        elif job.entry is not None and job.entry.pos == "name" and (named := given_name_form(job.entry.be, job.parses)):
+            form = named
         elif job.entry is not None:
             if job.entry.pos in ("adv", "other"):
                 form = job.entry.be

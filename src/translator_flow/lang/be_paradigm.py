@@ -179,3 +179,29 @@ def swap_stem(lemma: str, model: str, model_form: str) -> str | None:
         return None
     stem = lemma[: len(lemma) - len(old)] if old else lemma
     return stem + new
+
+
+def given_name_form(lemma: str, parses: Any) -> str | None:
+    """The Belarusian form of a first name (a lexicon ``name`` row) in the Russian word's case.
+
+    The generator lacks most first names and no place-name model declines them (a neuter
+    «Гродна» model would leave «Крысціна» undeclined), so first names use the declension
+    rules of morph.surnames. None when the word is not a singular first name or the form
+    depends on stress (then the ordinary paths, and their marks, decide).
+    """
+    from ..morph.surnames import belarusian_given_name
+
+    for p in list(parses)[:1]:
+        if "Name" not in p.tag.grammemes or p.tag.number == "plur":
+            return None
+        gender = GENDERS.get(p.tag.gender or "", "")
+        case = CASES.get(p.tag.case or "", "nom")
+        if gender not in ("m", "f"):
+            return None
+        if case == "nom":
+            return lemma
+        found = belarusian_given_name(lemma, gender)
+        if found is None or case in found[1]:
+            return None
+        return found[0].get(case)
+    return None
