@@ -1,7 +1,8 @@
 """What every writer shares: highlight pieces, reviewer notes, labels and safe text.
 
-The review DOCX and the review HTML show the same information (marks, term hits, QA
-issues, engine errors); computing it once here keeps the two views identical.
+The review view (:mod:`.review_view`) builds what both review writers show from these
+pieces; lookups and counts over the model are model methods (``Translation.targets_by_id``,
+``RunReport.needs_attention``, ``Translation.check_counts``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from ..model import LOUD_WARNING_PREFIXES, Block, Document, DocumentMeta, QAIssue, RunReport, Segment, TargetSegment, TermHit, Translation
 import itertools
+
+from ..model import LOUD_WARNING_PREFIXES, Block, Document, DocumentMeta, QAIssue, RunReport, Segment, TargetSegment, TermHit, Translation
 
 #: What the review shows in the Draft cell of a segment that has no draft. A fixed string so
 #: that ``finalize`` can tell an untouched placeholder from an editor's translation.
@@ -190,17 +192,12 @@ def issue_text(issue: QAIssue) -> str:
     return f"{issue.severity} · {issue.check}: {issue.message}"
 
 
-def is_untranslated(target: TargetSegment) -> bool:
-    """True when the draft cannot be shown as a translation (no text or marked untranslated)."""
-    return target.status == "untranslated" or not target.text.strip()
-
-
 def target_notes(target: TargetSegment, issues: list[tuple[str, QAIssue]]) -> list[Note]:
     """The Notes column for one draft: origin, engine error, QA findings, terms, marks, TM."""
     notes = [Note("origin", f"origin: {ORIGIN_LABELS.get(target.origin, target.origin)}")]
     if target.error:
         notes.append(Note("error", f"engine error: {target.error}", "blocking"))
-    elif is_untranslated(target):
+    elif target.is_untranslated():
         notes.append(Note("error", "not translated: no draft was produced", "blocking"))
     for _, issue in sorted(issues, key=lambda ki: SEVERITY_ORDER.get(ki[1].severity, 9)):
         notes.append(Note("issue", issue_text(issue), issue.severity))
@@ -213,68 +210,9 @@ def target_notes(target: TargetSegment, issues: list[tuple[str, QAIssue]]) -> li
     return notes
 
 
-def missing_target(segment: Segment, lang: str) -> TargetSegment:
-    """The explicit state shown when a language has no draft for a segment (never silent)."""
-    return TargetSegment(segment.id, lang, "", "none", status="untranslated",
-                         error="no draft was produced for this segment")
-
-
 def targets_by_id(translation: Translation) -> dict[str, TargetSegment]:
-    """Drafts of one language keyed by segment id."""
-    return {t.segment_id: t for t in translation.targets}
-
-
-def keyed_issues(translation: Translation) -> list[tuple[str, QAIssue]]:
-    """Issues of one language with a stable key (``be-3``) used to anchor comments and spans."""
-    return [(f"{translation.lang}-{n}", issue) for n, issue in enumerate(translation.issues)]
-
-
-def issues_by_segment(report: RunReport, langs: list[str]) -> tuple[dict[tuple[str, str], list[tuple[str, QAIssue]]], list[tuple[str, QAIssue]]]:
-    """Issues grouped by (lang, segment id), plus document-level ones (unknown segment id)."""
-    ids = {s.id for s in report.segments}
-    grouped: dict[tuple[str, str], list[tuple[str, QAIssue]]] = {}
-    orphans: list[tuple[str, QAIssue]] = []
-    for lang in langs:
-        for key, issue in keyed_issues(report.translations[lang]):
-            if issue.segment_id in ids:
-                grouped.setdefault((lang, issue.segment_id), []).append((key, issue))
-            else:
-                orphans.append((key, issue))
-    return grouped, orphans
-
-
-def issue_counts(report: RunReport, langs: list[str]) -> list[tuple[str, str, dict[str, int]]]:
-    """(lang, check, {severity: count}) for every check that found something, in first-seen order."""
-    table: dict[tuple[str, str], dict[str, int]] = {}
-    for lang in langs:
-        for issue in report.translations[lang].issues:
-            row = table.setdefault((lang, issue.check), {s: 0 for s in SEVERITY_ORDER})
-            row[issue.severity] = row.get(issue.severity, 0) + 1
-    return [(lang, check, counts) for (lang, check), counts in table.items()]
-
-
-def attention(report: RunReport, langs: list[str]) -> list[tuple[str, str]]:
-    """(segment id, worst severity) of every segment an editor must look at, in document order.
-
-    A segment needs attention when it has a blocking or warning issue, is not translated
-    (counted as blocking) or carries engine marks (counted as a warning).
-    """
-    grouped, _ = issues_by_segment(report, langs)
-    drafts = {lang: targets_by_id(report.translations[lang]) for lang in langs}
-    out = []
-    for seg in report.segments:
-        worst = 9
-        for lang in langs:
-            target = drafts[lang].get(seg.id) or missing_target(seg, lang)
-            if is_untranslated(target) or target.error:
-                worst = 0
-            elif target.marks:
-                worst = min(worst, 1)
-            for _, issue in grouped.get((lang, seg.id), []):
-                worst = min(worst, SEVERITY_ORDER.get(issue.severity, 9))
-        if worst <= 1:
-            out.append((seg.id, "blocking" if worst == 0 else "warning"))
-    return out
+    """Drafts of one language keyed by segment id (:meth:`Translation.targets_by_id`)."""
+    return translation.targets_by_id()
 
 
 def source_warning_lines(meta: DocumentMeta) -> list[tuple[str, bool]]:
@@ -329,7 +267,7 @@ def publish_block_parts(block: Block, segments: list[Segment], drafts: dict[str,
             gap = block.text[previous_end:seg.start] if 0 <= previous_end <= seg.start else " "
             parts.append((gap if gap and gap.isspace() else " ", False))
         target = drafts.get(seg.id)
-        if target is None or is_untranslated(target):
+        if target is None or target.is_untranslated():
             parts.append((UNTRANSLATED_PUBLISH.format(source=seg.source), True))
         else:
             parts.append((target.text, False))

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import QAIssue, RunReport, TargetSegment
+from ..model import RunReport
 from .atomic import atomic_write_bytes
 from .common import (
     QA_AUTHOR,
@@ -22,22 +22,8 @@ from .common import (
     UNTRANSLATED_MARK,
     Piece,
     Range,
-    attention,
-    block_kinds,
     clean_text,
-    document_title,
-    source_warning_lines,
-    draft_ranges,
-    is_untranslated,
-    issue_counts,
     issue_text,
-    issues_by_segment,
-    missing_target,
-    signature_line,
-    source_ranges,
-    split_pieces,
-    target_notes,
-    targets_by_id,
 )
 from .docx_util import (
     HEADER_FILL,
@@ -50,6 +36,7 @@ from .docx_util import (
     compact,
 )
 from .manifest import REVIEW_IDENTIFIER, review_facts, review_manifest, source_hash
+from .review_view import DraftView, ReviewView, build_review_view
 
 #: Colour of the hidden source hash in the ID cell (grey, for an editor who shows hidden text).
 HIDDEN_GREY = "A6A6A6"
@@ -63,20 +50,19 @@ def main_table_header(langs: list[str]) -> list[str]:
 
 def render_review_docx(report: RunReport, langs: list[str], *, stem: str) -> bytes:
     """Build the review DOCX for ``langs`` (one language, or several side by side) as bytes."""
+    view = build_review_view(report, langs)
     doc = DocxBuilder(landscape=True, font_size=9.5)
-    combined = len(langs) > 1
-    title = document_title(report.document)
+    title = view.title
     doc.run(doc.paragraph(style="Title"), f"Review ({', '.join(langs)}): {title}", size=16)
-    _header_block(doc, report, langs)
-    grouped, orphans = issues_by_segment(report, langs)
-    _summary(doc, report, langs, orphans, combined)
+    _header_block(doc, view)
+    _summary(doc, view)
     _legend(doc)
     doc.heading("Segments", "Heading 2")
-    _main_table(doc, report, langs, grouped, combined)
+    _main_table(doc, view)
     manifest = review_manifest(report, langs, stem)
     return doc.to_bytes(
         title=f"{title} — review {', '.join(langs)}",
-        subject=signature_line(report, langs),
+        subject=view.generator,
         keywords=review_facts(manifest),
         comments=json.dumps(manifest, ensure_ascii=False, separators=(",", ":")),
         identifier=REVIEW_IDENTIFIER,
@@ -94,21 +80,19 @@ def write_review_docx(report: RunReport, langs: list[str], path: Path, *, stem: 
     return Path(path)
 
 
-def _header_block(doc: DocxBuilder, report: RunReport, langs: list[str]) -> None:
-    meta = report.document.meta
+def _header_block(doc: DocxBuilder, view: ReviewView) -> None:
+    meta = view.meta
     p = doc.paragraph(compact=True)
     doc.run(p, "Source: ", bold=True)
     doc.run(p, f"{meta.source_path} ({meta.format}, sha256 {meta.source_sha256[:12]})")
-    for lang in langs:
-        sig = report.translations[lang].signature
+    for lang, sig in view.signatures:
         p = doc.paragraph(compact=True)
         doc.run(p, f"Draft ({lang}): ", bold=True)
         doc.run(p, f"engine {sig.engine} {sig.engine_version}, model {sig.model_id}; glossary {sig.glossary_hash}; "
                    f"translator-flow {sig.tool_version}; segmenter {sig.segmenter_version}")
-    for lang, translation in report.translations.items():
-        if translation.error and lang not in langs:
-            doc.run(doc.paragraph(), f"{lang}: not produced — {translation.error}", color=RED)
-    for text, loud in source_warning_lines(meta):  # what the reader removed or skipped
+    for lang, error in view.unavailable:
+        doc.run(doc.paragraph(), f"{lang}: not produced — {error}", color=RED)
+    for text, loud in view.source_warnings:  # what the reader removed or skipped
         p = doc.paragraph(compact=not loud)
         if loud:
             doc.run(p, f"⚠ {text}", bold=True, color=RED, size=13)
@@ -117,31 +101,29 @@ def _header_block(doc: DocxBuilder, report: RunReport, langs: list[str]) -> None
             doc.run(p, text)
 
 
-def _summary(doc: DocxBuilder, report: RunReport, langs: list[str], orphans: list[tuple[str, QAIssue]],
-             combined: bool) -> None:
+def _summary(doc: DocxBuilder, view: ReviewView) -> None:
     doc.heading("Summary", "Heading 2")
-    counts = issue_counts(report, langs)
-    need = attention(report, langs)
-    total = sum(sum(c.values()) for _, _, c in counts)
-    doc.run(doc.paragraph(), f"{len(report.segments)} segments; {total} QA finding(s); {len(need)} segment(s) need attention.")
-    if counts:
+    combined = view.combined
+    doc.run(doc.paragraph(), f"{len(view.rows)} segments; {view.total_findings} QA finding(s); "
+                             f"{len(view.attention)} segment(s) need attention.")
+    if view.counts:
         head = (["Lang"] if combined else []) + ["Check", *SEVERITY_ORDER, "Total"]
         table = doc.table(([1.5] if combined else []) + [5.0, 2.2, 2.2, 2.2, 2.0])
         for cell, text in zip(table.row([HEADER_FILL] * len(head)), head):
             doc.run(cell_paragraph(cell), text, bold=True)
-        for lang, check, by_sev in counts:
-            values = ([lang] if combined else []) + [check, *(str(by_sev.get(s, 0)) for s in SEVERITY_ORDER),
-                                                     str(sum(by_sev.values()))]
+        for count in view.counts:
+            values = ([count.lang] if combined else []) + [count.check, *(str(count.counts[s]) for s in SEVERITY_ORDER),
+                                                           str(count.total)]
             for cell, text in zip(table.row(), values):
                 doc.run(cell_paragraph(cell), text)
-    if need:
+    if view.attention:
         p = doc.paragraph(space_before_pt=6)
         doc.run(p, "Needs attention: ", bold=True)
-        for n, (seg_id, severity) in enumerate(need):
+        for n, (seg_id, severity) in enumerate(view.attention):
             doc.run(p, (", " if n else "") + seg_id, color=SEVERITY_COLORS[severity], bold=severity == "blocking")
-    if orphans:
+    if view.orphans:
         doc.run(doc.paragraph(), "Findings on the whole document:", bold=True)
-        for _, issue in orphans:
+        for _, issue in view.orphans:
             run = doc.run(doc.paragraph(style="List Bullet"), (f"[{issue.lang}] " if combined else "") + issue_text(issue),
                           color=SEVERITY_COLORS.get(issue.severity))
             doc.comment([run], clean_text(issue_text(issue)), author=QA_AUTHOR, initials=QA_INITIALS)
@@ -182,33 +164,31 @@ def _widths(doc: DocxBuilder, langs: list[str]) -> list[float]:
     return [fixed["#"], fixed["ID"], fixed["Block"], *([text] * text_cols), notes, fixed["Status"]]
 
 
-def _main_table(doc: DocxBuilder, report: RunReport, langs: list[str], grouped: dict, combined: bool) -> None:
+def _main_table(doc: DocxBuilder, view: ReviewView) -> None:
+    langs = list(view.langs)
     header = main_table_header(langs)
     table = doc.table(_widths(doc, langs))
     for cell, text in zip(table.row([HEADER_FILL] * len(header), header=True), header):
         doc.run(cell_paragraph(cell), text, bold=True)
-    kinds = block_kinds(report.document)
-    drafts = {lang: targets_by_id(report.translations[lang]) for lang in langs}
     notes_col = 4 + len(langs)
     # #, ID, Block, Source and Notes are grey: read-only by convention.
     fills = [READ_ONLY_FILL] * 4 + [""] * len(langs) + [READ_ONLY_FILL, ""]
-    for number, seg in enumerate(report.segments, 1):
-        targets = [drafts[lang].get(seg.id) or missing_target(seg, lang) for lang in langs]
+    for row in view.rows:
+        seg = row.segment
         cells = table.row(fills)
-        for i, text in enumerate((str(number), seg.id, kinds.get(seg.block, ""))):
+        for i, text in enumerate((str(row.number), seg.id, row.kind)):
             doc.run(cell_paragraph(cells[i]), text, size=8)
         _hidden(doc.run(cell_paragraph(cells[1]), f" #{source_hash(seg.source)}", size=7, color=HIDDEN_GREY))
-        _fill_pieces(doc, cell_paragraph(cells[3]), split_pieces(seg.source, source_ranges(seg, targets)), SOURCE_LANG)
+        _fill_pieces(doc, cell_paragraph(cells[3]), list(row.source_pieces), SOURCE_LANG)
         notes_cell = cells[notes_col]
         first_note = True
-        for col, (lang, target) in enumerate(zip(langs, targets), start=4):
-            seg_issues = grouped.get((lang, seg.id), [])
-            _draft_cell(doc, cells[col], target, seg_issues, lang if combined else "")
-            for n, note in enumerate(target_notes(target, seg_issues)):
+        for col, draft in enumerate(row.drafts, start=4):
+            _draft_cell(doc, cells[col], draft, draft.lang if view.combined else "")
+            for n, note in enumerate(draft.notes):
                 p = compact(cell_paragraph(notes_cell)) if first_note else doc.paragraph(notes_cell, compact=True)
                 first_note = False
-                if combined and n == 0:
-                    doc.run(p, f"{lang} ", size=8, bold=True)
+                if view.combined and n == 0:
+                    doc.run(p, f"{draft.lang} ", size=8, bold=True)
                 color = SEVERITY_COLORS.get(note.severity) if note.severity else None
                 doc.run(p, note.text, size=8, color=color, bold=note.severity == "blocking")
 
@@ -229,20 +209,19 @@ def _fill_pieces(doc: DocxBuilder, paragraph: Any, pieces: list[Piece], lang: st
     return [(piece, doc.run(paragraph, piece.text, classes=piece.classes, lang=lang)) for piece in pieces]
 
 
-def _draft_cell(doc: DocxBuilder, cell: Any, target: TargetSegment, seg_issues: list[tuple[str, QAIssue]],
-                lang_prefix: str) -> None:
+def _draft_cell(doc: DocxBuilder, cell: Any, draft: DraftView, lang_prefix: str) -> None:
     """Draft runs with highlights; a comment per issue on its span (or the whole draft)."""
     para = cell_paragraph(cell)
-    ranges = draft_ranges(target, seg_issues)
+    target, seg_issues = draft.target, draft.issues
     # Marks get keys too, so a mark no issue points at still gets its own comment.
-    mark_ranges = [Range(r.start, r.end, r.cls, key=f"mark-{n}", title=r.title)
-                   for n, r in enumerate(ranges) if r.cls.startswith("mark-")]
+    mark_ranges = tuple(Range(r.start, r.end, r.cls, key=f"mark-{n}", title=r.title)
+                        for n, r in enumerate(draft.ranges) if r.cls.startswith("mark-"))
     placeholder = None
-    if is_untranslated(target):
+    if draft.untranslated:
         placeholder = doc.run(para, UNTRANSLATED_MARK, bold=True, color=RED)
-        if target.text.strip():
+        if draft.text:
             doc.run(para, " ")
-    pairs = _fill_pieces(doc, para, split_pieces(target.text, ranges + mark_ranges), target.lang) if target.text.strip() else []
+    pairs = _fill_pieces(doc, para, draft.pieces(mark_ranges), target.lang) if draft.text else []
     all_runs = [r for _, r in pairs] or [placeholder]
     prefix = f"[{lang_prefix}] " if lang_prefix else ""
 
