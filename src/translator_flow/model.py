@@ -23,6 +23,10 @@ Origin = Literal["tm", "mt", "glossary", "human", "none"]
 #: know, ``#`` for a failed generation and ``@`` for a missing bilingual entry.
 MarkKind = Literal["unknown", "generation", "bilingual", "fallback"]
 
+#: Languages of the review interface (labels, legend, notes): English, Belarusian, Russian.
+#: writers/locale holds a gettext catalog for each but English, the language of the messages.
+UI_LANGUAGES: tuple[str, ...] = ("en", "be", "ru")
+
 Severity = Literal["blocking", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("blocking", "warning", "info")
 

@@ -13,11 +13,13 @@ from pathlib import PurePath
 
 import itertools
 
-from ..model import LOUD_WARNING_PREFIXES, Block, Document, DocumentMeta, QAIssue, RunReport, Segment, TargetSegment, TermHit, Translation
+from ..model import LOUD_WARNING_PREFIXES, Block, Document, DocumentMeta, RunReport, Segment, TargetSegment, TermHit, Translation
+from .i18n import N_
 
-#: What the review shows in the Draft cell of a segment that has no draft. A fixed string so
-#: that ``finalize`` can tell an untouched placeholder from an editor's translation.
-UNTRANSLATED_MARK = "[NOT TRANSLATED]"
+#: What the review shows in the Draft cell of a segment that has no draft. Fixed strings (one
+#: per interface language) so that ``finalize`` can tell an untouched placeholder from an
+#: editor's translation.
+UNTRANSLATED_MARK = N_("[NOT TRANSLATED]")  # in the editor's language: labels.untranslated_mark
 #: The publishable draft keeps the source visibly wrapped, e.g. ``[NOT TRANSLATED: Текст.]``,
 #: so that Russian text can never go out unnoticed in a Belarusian or English release.
 UNTRANSLATED_PUBLISH = "[NOT TRANSLATED: {source}]"
@@ -26,20 +28,17 @@ QA_AUTHOR = "translator-flow QA"
 QA_INITIALS = "QA"
 SOURCE_LANG = "ru"
 
-ORIGIN_LABELS = {
-    "tm": "translation memory",
-    "mt": "MT",
-    "glossary": "MT + glossary terms",
-    "human": "human edit",
-    "none": "none",
-}
-MARK_LABELS = {
-    "unknown": "unknown word",
-    "generation": "generation error",
-    "bilingual": "missing bilingual entry",
-    "fallback": "fallback, not translated by the engine",
-}
 SEVERITY_ORDER = {"blocking": 0, "warning": 1, "info": 2}
+#: Highlight fills (hex RGB) of the review DOCX and HTML, the first class present winning
+#: (marks over terms). Pale, and none of them the grey of the read-only columns (E8E8E8).
+PALETTE: dict[str, str] = {
+    "mark-unknown": "FFE699",  # left in Russian: the strongest of the set, a warning
+    "mark-generation": "F8CBAD",
+    "mark-bilingual": "E4D0F5",
+    "mark-fallback": "C9E1F5",  # from the lexicon: a word to check, not an error
+    "term-check": "E2EFDA",  # with a wavy underline
+    "term": "E2EFDA",  # with a single underline
+}
 #: BCP 47 tags for the language of runs/elements (spell checkers pick the right dictionary).
 LANG_TAGS = {"ru": "ru-RU", "be": "be-BY", "en": "en-GB"}
 
@@ -140,74 +139,6 @@ def locate_terms(text: str, hits: tuple[TermHit, ...]) -> list[tuple[TermHit, tu
                 cursor[form] = at + len(form)
         spans[n] = span
     return [(hit, spans[n]) for n, hit in enumerate(hits)]
-
-
-def term_title(hit: TermHit) -> str:
-    """Tooltip and note text for a glossary hit: «entry: source → placed form»."""
-    placed = hit.target_form or "(not placed)"
-    text = f"term {hit.entry_id}: {hit.source_text} → {placed}"
-    if hit.approved and hit.approved != hit.target_form:
-        text += f" (approved: {hit.approved})"
-    if hit.flagged:
-        text += f"; check: {hit.flagged}"
-    return text
-
-
-def _term_cls(hit: TermHit) -> str:
-    return "term-check" if hit.flagged or not hit.target_form else "term"
-
-
-def source_ranges(segment: Segment, targets: list[TargetSegment]) -> list[Range]:
-    """Term highlights in the source text, from the hits of every shown language."""
-    seen: set[tuple[int, int]] = set()
-    ranges = []
-    for target in targets:
-        for hit in target.term_hits:
-            span = locate(segment.source, hit.source_text, hit.start, hit.end)
-            if span and span not in seen:
-                seen.add(span)
-                ranges.append(Range(span[0], span[1], _term_cls(hit), title=term_title(hit)))
-    return ranges
-
-
-def draft_ranges(target: TargetSegment, issues: list[tuple[str, QAIssue]]) -> list[Range]:
-    """Mark, term and issue-span highlights in a draft text."""
-    ranges = []
-    for mark in target.marks:
-        span = locate(target.text, mark.word, mark.start, mark.end)
-        if span:
-            label = MARK_LABELS.get(mark.kind, mark.kind)
-            ranges.append(Range(span[0], span[1], f"mark-{mark.kind}", title=f"{label}: {mark.word}"))
-    for hit, span in locate_terms(target.text, target.term_hits):
-        if span:
-            ranges.append(Range(span[0], span[1], _term_cls(hit), title=term_title(hit)))
-    for key, issue in issues:
-        if issue.span and 0 <= issue.span[0] < issue.span[1] <= len(target.text):
-            ranges.append(Range(issue.span[0], issue.span[1], "issue", key=key, title=issue_text(issue)))
-    return ranges
-
-
-def issue_text(issue: QAIssue) -> str:
-    """How an issue reads in a comment or a note: «warning · numbers: message»."""
-    return f"{issue.severity} · {issue.check}: {issue.message}"
-
-
-def target_notes(target: TargetSegment, issues: list[tuple[str, QAIssue]]) -> list[Note]:
-    """The Notes column for one draft: origin, engine error, QA findings, terms, marks, TM."""
-    notes = [Note("origin", f"origin: {ORIGIN_LABELS.get(target.origin, target.origin)}")]
-    if target.error:
-        notes.append(Note("error", f"engine error: {target.error}", "blocking"))
-    elif target.is_untranslated():
-        notes.append(Note("error", "not translated: no draft was produced", "blocking"))
-    for _, issue in sorted(issues, key=lambda ki: SEVERITY_ORDER.get(ki[1].severity, 9)):
-        notes.append(Note("issue", issue_text(issue), issue.severity))
-    for hit in target.term_hits:
-        notes.append(Note("term", term_title(hit)))
-    for mark in target.marks:
-        notes.append(Note("mark", f"{MARK_LABELS.get(mark.kind, mark.kind)}: {mark.word}"))
-    for suggestion in target.suggestions:
-        notes.append(Note("suggestion", f"suggestion: {suggestion}"))
-    return notes
 
 
 def targets_by_id(translation: Translation) -> dict[str, TargetSegment]:

@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 from ..model import RunReport
 from .atomic import atomic_write_bytes
-from .common import SEVERITY_ORDER, SOURCE_LANG, UNTRANSLATED_MARK, Piece, clean_text, issue_text
+from .common import PALETTE, SEVERITY_ORDER, SOURCE_LANG, Piece, clean_text
+from .labels import check_label, issue_comment, legend, severity_label, untranslated_mark
 from .review_view import ReviewView, build_review_view
 
 #: No network, no plugins, no script, no forms, no <base> tricks; inline CSS only.
@@ -101,13 +102,15 @@ def pieces_html(pieces: list[Piece]) -> Markup:
     return Markup("").join(out)
 
 
-def render_review_html(report: RunReport, langs: list[str], *, stem: str) -> str:
-    """Build the review HTML for ``langs`` (one language, or several side by side)."""
-    return render_view_html(build_review_view(report, langs), stem=stem)
+def render_review_html(report: RunReport, langs: list[str], *, stem: str, ui_lang: str = "en") -> str:
+    """Build the review HTML for ``langs`` (one language, or several side by side), worded in
+    the interface language ``ui_lang``."""
+    return render_view_html(build_review_view(report, langs, ui_lang), stem=stem)
 
 
 def _panels(view: ReviewView, lang_tok: dict[str, str]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
     """The issue panel of each language and the filters (anchor id, row class) its links use."""
+    _ = view.ui
     filters: list[tuple[str, str]] = [("f-attention", "attn")]
     panels = []
     for lang in view.langs:
@@ -121,18 +124,22 @@ def _panels(view: ReviewView, lang_tok: dict[str, str]) -> tuple[list[dict[str, 
                 cells.append({"n": count.counts[sev], "filter": f"f-{base}-{sev}"})
                 filters.append((f"f-{base}-{sev}", f"q-{base}-{sev}"))
             filters.append((f"f-{base}", f"q-{base}"))
-            rows.append({"check": count.check, "cells": cells, "total": count.total, "filter": f"f-{base}"})
+            rows.append({"check": count.check, "label": check_label(_, count.check), "cells": cells,
+                         "total": count.total, "filter": f"f-{base}"})
         sev_filters = []
         for sev in SEVERITY_ORDER:
             fid = f"f-{lang_tok[lang]}-s-{sev}"
             filters.append((fid, f"q-{lang_tok[lang]}-s-{sev}"))
             sev_filters.append({"n": totals[sev], "filter": fid})
-        panels.append({"lang": lang, "rows": rows, "totals": sev_filters, "sum": sum(totals.values())})
+        total = sum(totals.values())
+        panels.append({"lang": lang, "rows": rows, "totals": sev_filters, "sum": total,
+                       "sum_text": _.ngettext("{n} finding", "{n} findings", total)})
     return panels, filters
 
 
 def render_view_html(view: ReviewView, *, stem: str) -> str:
     """Render a review view as the self-contained review page."""
+    _ = view.ui
     lang_tok = {lang: css_token(lang) for lang in view.langs}
     panels, filters = _panels(view, lang_tok)
     segments = []
@@ -143,7 +150,7 @@ def render_view_html(view: ReviewView, *, stem: str) -> str:
         cells, notes = [], []
         for draft in row.drafts:
             lang = draft.lang
-            for _, issue in draft.issues:
+            for _key, issue in draft.issues:
                 base = f"{lang_tok[lang]}-c-{css_token(issue.check)}"
                 classes += [f"q-{base}", f"q-{base}-{issue.severity}", f"q-{lang_tok[lang]}-s-{issue.severity}"]
             cells.append({"lang": lang, "untranslated": draft.untranslated, "html": pieces_html(draft.pieces())})
@@ -173,17 +180,29 @@ def render_view_html(view: ReviewView, *, stem: str) -> str:
         source_warnings=list(view.source_warnings),
         panels=panels,
         attention=[(seg_id, dom_id(seg_id), sev) for seg_id, sev in view.attention],
-        orphans=[{"lang": i.lang, "severity": i.severity, "text": clean_text(issue_text(i))} for _, i in view.orphans],
+        orphans=[{"lang": i.lang, "severity": i.severity, "text": clean_text(issue_comment(_, i))}
+                 for _key, i in view.orphans],
         filters=list(dict.fromkeys(filters)),
         segments=segments,
-        untranslated_mark=UNTRANSLATED_MARK,
+        untranslated_mark=untranslated_mark(_),
         combined=view.combined,
-        n_segments=len(view.rows),
+        _=_,
+        ui_lang=_.lang,
+        palette=list(PALETTE.items()),
+        legend=[(" ".join(f"hl-{c}" for c in sorted(classes)), sample, meaning) for classes, sample, meaning in legend(_)],
+        severity_labels=[severity_label(_, s) for s in SEVERITY_ORDER],
+        n_segments_text=_.ngettext("{n} segment", "{n} segments", len(view.rows)),
+        summary_line=" · ".join([
+            _.ngettext("{n} segment", "{n} segments", len(view.rows)),
+            _.ngettext("{n} finding", "{n} findings", view.total_findings),
+            _.ngettext("{n} segment needs attention", "{n} segments need attention", len(view.attention)),
+        ]),
     )
 
 
-def write_review_html(report: RunReport, langs: list[str], path: Path, *, stem: str, force: bool = False) -> Path:
+def write_review_html(report: RunReport, langs: list[str], path: Path, *, stem: str, force: bool = False,
+                      ui_lang: str = "en") -> Path:
     """Write the review HTML atomically; an existing file is replaced only with ``force``."""
-    data = render_review_html(report, langs, stem=stem).encode("utf-8", errors="replace")
+    data = render_review_html(report, langs, stem=stem, ui_lang=ui_lang).encode("utf-8", errors="replace")
     atomic_write_bytes(Path(path), data, force=force)
     return Path(path)

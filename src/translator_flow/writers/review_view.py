@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import DocumentMeta, QAIssue, RunReport, RunSignature, Segment, TargetSegment
+from ..model import DocumentMeta, QAIssue, RunReport, RunSignature, Segment, TargetSegment, TermHit
 from .common import (
     SEVERITY_ORDER,
     Note,
@@ -19,14 +19,14 @@ from .common import (
     block_kinds,
     clean_text,
     document_title,
-    draft_ranges,
-    issue_text,
+    locate,
+    locate_terms,
     signature_line,
-    source_ranges,
     source_warning_lines,
     split_pieces,
-    target_notes,
 )
+from .i18n import UiText, ui_text
+from .labels import block_label, issue_note, mark_note, target_notes, term_title
 
 #: An issue with its stable key (``be-3``: language and position in Translation.issues);
 #: the key anchors a DOCX comment on the highlighted span the issue points at.
@@ -86,8 +86,10 @@ class CheckCount:
 
 @dataclass(frozen=True)
 class ReviewView:
-    """Everything a review writer shows for ``langs`` (one language, or several side by side)."""
+    """Everything a review writer shows for ``langs`` (one language, or several side by side),
+    worded in the interface language ``ui``."""
 
+    ui: UiText
     langs: tuple[str, ...]
     title: str
     meta: DocumentMeta
@@ -115,8 +117,42 @@ class ReviewView:
         return [c for c in self.counts if c.lang == lang]
 
 
-def build_review_view(report: RunReport, langs: list[str]) -> ReviewView:
-    """The review view of ``report`` for ``langs``; every language must be in the report."""
+def _term_cls(hit: TermHit) -> str:
+    return "term-check" if hit.flagged or not hit.target_form else "term"
+
+
+def source_ranges(_: UiText, segment: Segment, targets: list[TargetSegment]) -> list[Range]:
+    """Term highlights in the source text, from the hits of every shown language."""
+    seen: set[tuple[int, int]] = set()
+    ranges = []
+    for target in targets:
+        for hit in target.term_hits:
+            span = locate(segment.source, hit.source_text, hit.start, hit.end)
+            if span and span not in seen:
+                seen.add(span)
+                ranges.append(Range(span[0], span[1], _term_cls(hit), title=term_title(_, hit)))
+    return ranges
+
+
+def draft_ranges(_: UiText, target: TargetSegment, issues: list[KeyedIssue]) -> list[Range]:
+    """Mark, term and issue-span highlights in a draft text."""
+    ranges = []
+    for mark in target.marks:
+        span = locate(target.text, mark.word, mark.start, mark.end)
+        if span:
+            ranges.append(Range(span[0], span[1], f"mark-{mark.kind}", title=mark_note(_, mark)))
+    for hit, span in locate_terms(target.text, target.term_hits):
+        if span:
+            ranges.append(Range(span[0], span[1], _term_cls(hit), title=term_title(_, hit)))
+    for key, issue in issues:
+        if issue.span and 0 <= issue.span[0] < issue.span[1] <= len(target.text):
+            ranges.append(Range(issue.span[0], issue.span[1], "issue", key=key, title=issue_note(_, issue)))
+    return ranges
+
+
+def build_review_view(report: RunReport, langs: list[str], ui_lang: str = "en") -> ReviewView:
+    """The review view of ``report`` for ``langs`` in interface language ``ui_lang``."""
+    _ = ui_text(ui_lang)
     ids = {s.id for s in report.segments}
     grouped: dict[tuple[str, str], list[KeyedIssue]] = {}
     orphans: list[KeyedIssue] = []
@@ -136,14 +172,15 @@ def build_review_view(report: RunReport, langs: list[str]) -> ReviewView:
         cells = []
         for lang, target in zip(langs, targets):
             seg_issues = grouped.get((lang, seg.id), [])
-            cells.append(DraftView(lang, target, tuple(seg_issues), tuple(draft_ranges(target, seg_issues)),
-                                   tuple(target_notes(target, seg_issues))))
-        rows.append(RowView(number, seg, kinds.get(seg.block, ""),
-                            tuple(split_pieces(seg.source, source_ranges(seg, targets))), tuple(cells),
+            cells.append(DraftView(lang, target, tuple(seg_issues), tuple(draft_ranges(_, target, seg_issues)),
+                                   tuple(target_notes(_, target, seg_issues))))
+        rows.append(RowView(number, seg, block_label(_, kinds.get(seg.block, "")),
+                            tuple(split_pieces(seg.source, source_ranges(_, seg, targets))), tuple(cells),
                             need.get(seg.id, "")))
     counts = [CheckCount(lang, check, {s: by_sev.get(s, 0) for s in SEVERITY_ORDER})
               for lang in langs for check, by_sev in report.translations[lang].check_counts().items()]
     return ReviewView(
+        ui=_,
         langs=tuple(langs),
         title=clean_text(document_title(report.document)),
         meta=report.document.meta,
@@ -158,4 +195,3 @@ def build_review_view(report: RunReport, langs: list[str]) -> ReviewView:
     )
 
 
-__all__ = ["CheckCount", "DraftView", "KeyedIssue", "ReviewView", "RowView", "build_review_view", "issue_text"]
