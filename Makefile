@@ -9,11 +9,13 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: the Belarusian engine, and LibreOffice to prove the DOCX outputs open.
 APT_PACKAGES := apertium-bel-rus libreoffice-writer-nogui poppler-utils
+# Only for `make screenshots` (docs/screenshots.sh), not for the tests.
+DOCS_APT_PACKAGES := chromium
 OUT    ?= out/demo
 
 LOCALE := src/translator_flow/writers/locale
 
-.PHONY: setup apt venv demo test lint bench clean help catalogs messages
+.PHONY: setup apt venv demo test lint bench clean help catalogs messages screenshots
 
 help:
 	@echo "make demo   - set up, then translate the shipped samples into $(OUT)"
@@ -22,6 +24,7 @@ help:
 	@echo "make bench  - set up, then run benchmarks/ (speed, quality, glossary matching, writers)"
 	@echo "make catalogs - compile the review interface catalogs (.po -> .mo, Babel)"
 	@echo "make messages - re-extract the interface messages and update every .po"
+	@echo "make screenshots - regenerate docs/screenshots/ (review DOCX/HTML, be and ru UI)"
 
 setup: apt venv
 
@@ -57,6 +60,10 @@ messages: venv
 	  --project translator-flow --copyright-holder "translator-flow contributors" -o $(LOCALE)/translator_flow.pot .
 	$(VENV)/bin/pybabel update -i $(LOCALE)/translator_flow.pot -d $(LOCALE) -D translator_flow \
 	  --no-fuzzy-matching --no-location --width 100
+
+screenshots: setup catalogs
+	@$(MAKE) --no-print-directory apt APT_PACKAGES="$(DOCS_APT_PACKAGES)"
+	PY=$(PY) sh docs/screenshots.sh
 
 demo: setup catalogs
 	$(PY) -m translator_flow demo --out $(OUT)

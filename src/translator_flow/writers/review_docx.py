@@ -123,7 +123,7 @@ def _summary(doc: DocxBuilder, view: ReviewView) -> None:
     if view.counts:
         head = ([_("Language")] if combined else []) + [_("Kind of finding"),
                                                          *(severity_label(_, s) for s in SEVERITY_ORDER), _("Total")]
-        table = doc.table(([1.7] if combined else []) + [7.0, 2.6, 2.6, 2.6, 1.8])
+        table = doc.table(([1.7] if combined else []) + [6.0, 3.4, 3.4, 3.4, 2.0])  # labels on one line
         for cell, text in zip(table.row([HEADER_FILL] * len(head)), head):
             doc.run(cell_paragraph(cell), text, bold=True)
         for count in view.counts:
@@ -184,7 +184,7 @@ def _widths(doc: DocxBuilder, langs: list[str]) -> list[float]:
     fixed = {"#": 0.8, "ID": 1.3, "Block": 1.8, "Status": 1.7}
     rest = doc.width_cm - sum(fixed.values())
     text_cols = 1 + len(langs)
-    notes = rest * (0.22 if len(langs) == 1 else 0.2)
+    notes = rest * (0.28 if len(langs) == 1 else 0.24)  # notes wrap less: rows stay short
     text = (rest - notes) / text_cols
     return [fixed["#"], fixed["ID"], fixed["Block"], *([text] * text_cols), notes, fixed["Status"]]
 
