@@ -57,9 +57,10 @@ catalogs: venv
 
 messages: venv
 	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location --sort-output \
-	  --project translator-flow --copyright-holder "translator-flow contributors" -o $(LOCALE)/translator_flow.pot .
+	  --project translator-flow --copyright-holder "translator-flow contributors" \
+	  --msgid-bugs-address "the project issue tracker" -o $(LOCALE)/translator_flow.pot .
 	$(VENV)/bin/pybabel update -i $(LOCALE)/translator_flow.pot -d $(LOCALE) -D translator_flow \
-	  --no-fuzzy-matching --no-location --width 100
+	  --no-fuzzy-matching --ignore-obsolete --width 100
 
 screenshots: setup catalogs
 	@$(MAKE) --no-print-directory apt APT_PACKAGES="$(DOCS_APT_PACKAGES)"

@@ -192,3 +192,28 @@ def test_ui_lang_is_checked_in_settings() -> None:
     assert Settings(ui_lang="be").ui_lang == "be"
     with pytest.raises(ConfigError, match="--ui-lang"):
         Settings(ui_lang="de")
+
+
+@pytest.mark.parametrize("ui_lang", TRANSLATED)
+def test_finalize_reads_a_review_written_in_another_interface_language(ui_lang: str, tmp_path: Path) -> None:
+    from review_helpers import row_id, set_cell
+    from translator_flow.review import finalize
+    from translator_flow.writers import write_outputs
+
+    report = sample_report(langs=("be",))
+    write_outputs(report, tmp_path, stem="release", ui_lang=ui_lang)
+    path = tmp_path / "release.be.review.docx"
+    document = docx.Document(str(path))
+    table = document.tables[-1]
+    edited = "Інвестыцыі ў праект склалі 48,5 млн беларускіх рублёў."
+    for row in table.rows[1:]:
+        if row_id(row) == "b1s1":
+            set_cell(row.cells[4], edited)
+    document.save(str(path))
+    final = finalize(path, tmp_path / "final", tm_dir=None)
+    drafts = {t.segment_id: t for t in final.translations["be"].targets}
+    before = {t.segment_id: t for t in report.translations["be"].targets}
+    assert drafts["b1s1"].text == edited and drafts["b1s1"].origin == "human"
+    for seg_id, target in before.items():
+        if seg_id != "b1s1":  # untouched rows, the untranslated placeholder too, stay as they were
+            assert (drafts[seg_id].text, drafts[seg_id].status) == (target.text, target.status), seg_id
