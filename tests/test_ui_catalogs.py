@@ -188,10 +188,24 @@ def test_an_untouched_placeholder_in_any_language_is_not_a_translation() -> None
         assert draft_text(f"{mark} Цэнтр") == "Цэнтр"
 
 
-def test_ui_lang_is_checked_in_settings() -> None:
+def test_ui_lang_is_checked_in_settings(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from translator_flow.cli import cli
+    from translator_flow.config import load_settings
+
     assert Settings(ui_lang="be").ui_lang == "be"
     with pytest.raises(ConfigError, match="--ui-lang"):
         Settings(ui_lang="de")
+    config = tmp_path / "tf.toml"
+    config.write_text('[translator-flow]\nui_lang = "ru"\n', encoding="utf-8")
+    assert load_settings(config).ui_lang == "ru"
+    assert load_settings(config).with_options(ui_lang="be").ui_lang == "be"  # --ui-lang wins
+    config.write_text("ui_lang = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="ui_lang must be a string"):
+        load_settings(config)
+    result = CliRunner().invoke(cli, ["translate", "x.txt", "--ui-lang", "de"])
+    assert result.exit_code == 2 and "--ui-lang" in result.output
 
 
 @pytest.mark.parametrize("ui_lang", TRANSLATED)
