@@ -82,6 +82,7 @@ bench: setup
 	$(PY) benchmarks/glossary_matching.py
 	$(PY) benchmarks/writers.py
 	$(PY) benchmarks/apertium_engine.py
+	$(PY) benchmarks/qa_checks.py
 	$(PIP) install -q -e ".[bench]"
 	$(PY) benchmarks/html_content.py
 

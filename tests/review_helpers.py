@@ -49,17 +49,49 @@ def set_cell(cell: Any, text: str) -> None:
     cell.paragraphs[0].text = text
 
 
-def edit_docx(path: Path, drafts: dict[str, str], *, column: int = 4, save_to: Path | None = None) -> None:
-    """Set the Draft cell (``column``) of the rows whose ID is a key of ``drafts``."""
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def choose_status(cell: Any, value: str, *, typed: bool = False) -> None:
+    """Set a Status cell as an editor does: pick ``value`` in its drop-down, or (``typed``) type it.
+
+    Picking replaces the drop-down content's text and clears its placeholder flag, which is
+    what Word and LibreOffice write; typing replaces the whole cell with plain text.
+    """
+    sdt = cell._tc.find(f".//{{{W_NS}}}sdt")
+    if typed or sdt is None:
+        set_cell(cell, value)
+        return
+    placeholder = sdt.find(f"{{{W_NS}}}sdtPr/{{{W_NS}}}showingPlcHdr")
+    if placeholder is not None:
+        placeholder.getparent().remove(placeholder)
+    texts = sdt.findall(f".//{{{W_NS}}}sdtContent//{{{W_NS}}}t")
+    texts[0].text = value
+    for extra in texts[1:]:
+        extra.text = ""
+
+
+def edit_docx(path: Path, drafts: dict[str, str], *, column: int = 4, save_to: Path | None = None,
+              status: str | dict[str, str] | None = None, typed: bool = False) -> None:
+    """Set the Draft cell (``column``) of the rows whose ID is a key of ``drafts``.
+
+    ``status``: a Status value for every row (e.g. "approved"), or one per row id; chosen in
+    the drop-down, or typed when ``typed``.
+    """
     document = docx.Document(str(path))
     table = main_table(document)
     found = set()
+    statuses = status if isinstance(status, dict) else {}
     for row in table.rows[1:]:
         seg_id = row_id(row)
         if seg_id in drafts:
             set_cell(row.cells[column], drafts[seg_id])
             found.add(seg_id)
+        value = status if isinstance(status, str) else statuses.get(seg_id)
+        if value is not None and seg_id:
+            choose_status(row.cells[-1], value, typed=typed)
     assert found == set(drafts), f"rows not found: {set(drafts) - found}"
+    assert set(statuses) <= {row_id(r) for r in table.rows[1:]}, "status for rows not in the table"
     document.save(str(save_to or path))
 
 

@@ -82,8 +82,8 @@ def test_ctrl_c_mid_run_leaves_no_partial_outputs_and_resume_finishes(tmp_path: 
             break
         time.sleep(0.02)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
-    process.wait(timeout=60)
-    assert process.returncode == 130, process.stderr.read().decode() if process.stderr else ""
+    _, stderr = process.communicate(timeout=60)  # reads and closes both pipes
+    assert process.returncode == 130, stderr.decode()
     finished = finished_documents()
     assert 1 <= len(finished) < total, "interrupt came too late to test resuming"
     assert not [p for p in out.rglob("*") if p.name.startswith(".tf-tmp")], "temporary files left"

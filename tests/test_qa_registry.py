@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 import types
 from pathlib import Path
 
@@ -160,18 +159,15 @@ def test_any_text_pair_is_checked_without_internal_errors(source: str, draft: st
     assert not [i for i in found if INTERNAL_ERROR in i.message]
 
 
-def test_a_thousand_segments_are_fast() -> None:
+def test_a_thousand_clean_segments_raise_nothing() -> None:
+    # Their speed is measured by benchmarks/qa_checks.py, not timed here.
     base = ("Товарооборот между Смоленской областью и Беларусью в 2024 году составил 1 250,5 млн "
             "долларов, что на 12,5 % больше, чем 12 марта 2023 года («по данным» ведомства).")
     draft = ("Тавараабарот паміж Смаленскай вобласцю і Беларуссю ў 2024 годзе склаў 1 250,5 млн "
              "долараў, што на 12,5 % больш, чым 12 сакавіка 2023 года («паводле звестак» ведамства).")
     rows = [make(base + f" Пункт {i}.", draft + f" Пункт {i}.", "be") for i in range(1000)]
-    start = time.perf_counter()
     for seg, target in rows:
         assert run_checks(seg, target, "be") == ()
-    elapsed = time.perf_counter() - start
-    # Measured ~0.1 s here; the bound leaves room for a loaded CI machine.
-    assert elapsed < 1.0, f"1,000 segments took {elapsed:.3f} s"
 
 
 def test_importing_qa_pulls_no_heavy_library() -> None:

@@ -63,7 +63,7 @@ def _assert_exactly_the_edits(out: Path, report) -> None:
 def test_python_docx_edits_reach_final_docx_html_and_json(tmp_path: Path) -> None:
     out = tmp_path / "out"
     report = write_package(out)
-    edit_docx(out / "release.be.review.docx", EDITS)
+    edit_docx(out / "release.be.review.docx", EDITS, status="approved")
     result = finalize(out / "release.be.review.docx", tm_dir=tmp_path / "tm")
     assert sorted(Path(p).name for p in result.outputs) == [
         "release.be.final.docx", "release.be.final.html", "release.final.json"]
@@ -78,7 +78,7 @@ def test_the_same_after_libreoffice_saved_the_edited_file(tmp_path: Path) -> Non
     out = tmp_path / "out"
     report = write_package(out)
     review = out / "release.be.review.docx"
-    edit_docx(review, EDITS)
+    edit_docx(review, EDITS, status="approved")
     saved = through_libreoffice(review, tmp_path)
     shutil.copyfile(saved, review)  # the editor saved it in place
     finalize(review, tm_dir=tmp_path / "tm")
@@ -88,8 +88,10 @@ def test_the_same_after_libreoffice_saved_the_edited_file(tmp_path: Path) -> Non
 def test_qa_runs_on_the_edited_text(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_package(out)
-    edit_docx(out / "release.be.review.docx", {"b1s1": "Інвестыцыі ў праект склалі 45,8 млн рублёў."})
-    result = finalize(out / "release.be.review.docx", tm_dir=None)
+    edit_docx(out / "release.be.review.docx", {"b1s1": "Інвестыцыі ў праект склалі 45,8 млн рублёў."},
+              status="approved")
+    # the blocking finding would stop the release: written only with allow_unapproved
+    result = finalize(out / "release.be.review.docx", tm_dir=None, allow_unapproved=True)
     found = [i for i in result.translations["be"].issues if i.segment_id == "b1s1"]
     assert any(i.check == "numbers" and i.severity == "blocking" for i in found)
 
@@ -98,7 +100,8 @@ def test_without_the_json_every_draft_is_marked_human(tmp_path: Path) -> None:
     out = tmp_path / "out"
     report = write_package(out)
     (out / "release.json").unlink()
-    result = finalize(out / "release.be.review.docx", tm_dir=None)
+    edit_docx(out / "release.be.review.docx", {}, status="approved")
+    result = finalize(out / "release.be.review.docx", tm_dir=None, allow_unapproved=True)  # b3s0 has no draft
     targets = result.translations["be"].targets
     translated = [t for t in report.translations["be"].targets if t.text]
     assert {t.origin for t in targets if t.text} == {"human"}
@@ -129,6 +132,7 @@ def test_text_typed_after_the_placeholder_counts_and_tracked_changes_are_accepte
     inserted = etree.SubElement(paragraph._p, f"{{{w}}}ins", {**change, f"{{{w}}}id": "2"})
     etree.SubElement(etree.SubElement(inserted, f"{{{w}}}r"), f"{{{w}}}t").text = "долараў."
     document.save(str(review))
+    edit_docx(review, {}, status="approved")
     drafts = {row.id: row.drafts["be"] for row in read_review_docx(review).rows}
     assert drafts["b1s1"] == "Інвестыцыі ў праект склалі 48,5 млн долараў."
     result = finalize(review, tm_dir=None)
@@ -141,6 +145,7 @@ def test_outputs_are_never_overwritten_without_force(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_package(out)
     review = out / "release.be.review.docx"
+    edit_docx(review, {"b3s0": EDITS["b3s0"]}, status="approved")
     finalize(review, tm_dir=None)
     before = (out / "release.final.json").read_bytes()
     edit_docx(review, {"b0s0": "Новы загаловак"})
@@ -161,9 +166,9 @@ def test_out_dir_and_combined_review(tmp_path: Path) -> None:
     write_outputs(report, out, stem="release", combined=True)
     review = out / "release.combined.review.docx"
     edit_docx(review, {"b0s0": "Новы лагістычны цэнтр у Мінскай вобласці"}, column=4)
-    edit_docx(review, {"b0s0": "A new logistics centre in Minsk Region"}, column=5)
+    edit_docx(review, {"b0s0": "A new logistics centre in Minsk Region"}, column=5, status="approved")
     final = tmp_path / "final"
-    result = finalize(review, final, tm_dir=tmp_path / "tm")
+    result = finalize(review, final, tm_dir=tmp_path / "tm", allow_unapproved=True)  # b3s0 has no draft
     assert sorted(p.name for p in final.iterdir()) == [
         "release.be.final.docx", "release.be.final.html", "release.en.final.docx", "release.en.final.html",
         "release.final.json"]
@@ -176,7 +181,7 @@ def test_out_dir_and_combined_review(tmp_path: Path) -> None:
 def test_finalize_adds_approved_pairs_to_the_memory(tmp_path: Path) -> None:
     out = tmp_path / "out"
     report = write_package(out)
-    edit_docx(out / "release.be.review.docx", EDITS)
+    edit_docx(out / "release.be.review.docx", EDITS, status="✔")
     finalize(out / "release.be.review.docx", tm_dir=tmp_path / "tm", release="2025-03-12-logistics")
     memory = TranslationMemory(tmp_path / "tm")
     sources = {s.id: s.source for s in report.segments}
@@ -197,7 +202,7 @@ def test_finalize_adds_approved_pairs_to_the_memory(tmp_path: Path) -> None:
 def test_cli_finalize_reports_counts_and_paths(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_package(out)
-    edit_docx(out / "release.be.review.docx", EDITS)
+    edit_docx(out / "release.be.review.docx", EDITS, status="approved")
     result = CliRunner().invoke(cli, ["finalize", str(out / "release.be.review.docx"), "--tm", str(tmp_path / "tm")])
     assert result.exit_code == 0, result.output
     assert "be: 11 segments, 3 edited by editors, 0 without a draft" in result.output
@@ -212,10 +217,10 @@ def test_languages_finalized_from_separate_review_files_share_one_final_json(tmp
 
     out = tmp_path / "out"
     write_outputs(sample_report(langs=("be", "en")), out, stem="release")
-    edit_docx(out / "release.be.review.docx", {"b0s0": "Новы цэнтр"})
-    edit_docx(out / "release.en.review.docx", {"b0s0": "New centre"})
-    finalize(out / "release.be.review.docx", tm_dir=None)
-    finalize(out / "release.en.review.docx", tm_dir=None)
+    edit_docx(out / "release.be.review.docx", {"b0s0": "Новы цэнтр"}, status="approved")
+    edit_docx(out / "release.en.review.docx", {"b0s0": "New centre"}, status="approved")
+    finalize(out / "release.be.review.docx", tm_dir=None, allow_unapproved=True)  # b3s0 has no draft
+    finalize(out / "release.en.review.docx", tm_dir=None, allow_unapproved=True)
     data = json.loads((out / "release.final.json").read_text(encoding="utf-8"))
     assert list(data["languages"]) == ["be", "en"]
     first = data["segments"][0]["targets"]
@@ -225,8 +230,8 @@ def test_languages_finalized_from_separate_review_files_share_one_final_json(tmp
     # finalizing a language again replaces only that language, and only with --force
     edit_docx(out / "release.be.review.docx", {"b0s0": "Зусім новы цэнтр"})
     with pytest.raises(OutputError, match=r"already exists"):
-        finalize(out / "release.be.review.docx", tm_dir=None)
-    finalize(out / "release.be.review.docx", tm_dir=None, force=True)
+        finalize(out / "release.be.review.docx", tm_dir=None, allow_unapproved=True)
+    finalize(out / "release.be.review.docx", tm_dir=None, force=True, allow_unapproved=True)
     again = json.loads((out / "release.final.json").read_text(encoding="utf-8"))["segments"][0]["targets"]
     assert (again["be"]["text"], again["en"]["text"]) == ("Зусім новы цэнтр", "New centre")
     assert list(json.loads((out / "release.final.json").read_text(encoding="utf-8"))["languages"]) == ["be", "en"]

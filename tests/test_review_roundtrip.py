@@ -66,7 +66,7 @@ def test_translating_again_after_finalize_gives_tm_for_every_approved_segment(
                                 "--tm", str(tm), "--glossary", str(tmp_path)])
     assert first.exit_code == 0, first.output
     review = tmp_path / "out1" / "bridge.be.review.docx"
-    edit_docx(review, EDITS)
+    edit_docx(review, EDITS, status="approved")
     done = runner.invoke(cli, ["finalize", str(review), "--tm", str(tm)])
     assert done.exit_code == 0, done.output
     final = json.loads((tmp_path / "out1" / "bridge.final.json").read_text(encoding="utf-8"))
@@ -89,7 +89,7 @@ def test_a_release_sharing_half_its_sentences_gets_tm_for_exactly_those(first_re
     tm = tmp_path / "tm"
     translate_document(first_release, ("be",), out_dir=tmp_path / "out1", tm_dir=tm, glossary=())
     review = tmp_path / "out1" / "bridge.be.review.docx"
-    edit_docx(review, EDITS)
+    edit_docx(review, EDITS, status="approved")
     finalize(review, tm_dir=tm)
 
     second = tmp_path / "road.ru.txt"

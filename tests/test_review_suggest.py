@@ -34,7 +34,7 @@ def _finalize_releases(tmp_path: Path, releases=RELEASES) -> Path:
     for name, blocks, drafts, edits in releases:
         out = tmp_path / name
         write_package(out, build_report(blocks, {"be": drafts}, source_path=f"{name}.ru.txt"), stem=name)
-        edit_docx(out / f"{name}.be.review.docx", edits)
+        edit_docx(out / f"{name}.be.review.docx", edits, status="approved")
         finalize(out / f"{name}.be.review.docx", tm_dir=tm)
     return tm
 

@@ -10,7 +10,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from review_helpers import files_in, main_table, row_id, set_cell, write_package
+from review_helpers import edit_docx, files_in, main_table, row_id, set_cell, write_package
 from translator_flow.cli import cli
 from translator_flow.errors import ReviewImportError
 from translator_flow.review import finalize
@@ -92,6 +92,7 @@ def test_several_problems_are_listed_together(package: Path) -> None:
 
 
 def test_a_blank_row_added_by_an_editor_is_harmless(package: Path) -> None:
+    edit_docx(package, {"b3s0": "«Мы разлічваем на рост на 15 %», — адзначыў дырэктар."}, status="approved")
     _tamper(package, lambda t: t.add_row())
     report = finalize(package, tm_dir=None)
     assert len(report.segments) == 11

@@ -110,7 +110,7 @@ def test_finalize_after_a_word_save_gives_the_same_release(tmp_path: Path, damag
     report = write_package(intact, _report())
     shutil.copytree(intact, saved)
     for folder in (intact, saved):
-        edit_docx(folder / "release.be.review.docx", EDITS)
+        edit_docx(folder / "release.be.review.docx", EDITS, status="approved")
     word_cut(saved / "release.be.review.docx", keep=DAMAGE[damage])
     with pytest.raises(json.JSONDecodeError):
         json.loads(read_core_properties(saved / "release.be.review.docx").get("comments", ""))
@@ -130,7 +130,7 @@ def test_without_the_json_beside_it_the_blocks_come_from_the_table(tmp_path: Pat
     report = write_package(tmp_path, _report())
     (tmp_path / "release.json").unlink()
     word_cut(tmp_path / "release.be.review.docx")
-    result = finalize(tmp_path / "release.be.review.docx", tm_dir=None)
+    result = finalize(tmp_path / "release.be.review.docx", tm_dir=None, allow_unapproved=True)
     assert [(b.index, b.kind) for b in result.document.blocks] == [(b.index, b.kind) for b in report.document.blocks]
     assert [s.id for s in result.segments] == [s.id for s in report.segments]
 
@@ -148,8 +148,9 @@ def test_a_combined_review_cut_by_word_still_finalizes_both_languages(tmp_path: 
 
     write_outputs(report, tmp_path, stem="release", combined=True)
     path = tmp_path / "release.combined.review.docx"
+    edit_docx(path, {}, status="approved")
     word_cut(path)
-    result = finalize(path, tm_dir=None)
+    result = finalize(path, tm_dir=None, allow_unapproved=True)  # the sample's b3s0 has no draft
     assert set(result.translations) == {"be", "en"} and len(result.segments) == len(report.segments)
 
 
@@ -169,7 +170,7 @@ def test_word_then_libreoffice_still_finalizes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     write_package(out, _report())
     review = out / "release.be.review.docx"
-    edit_docx(review, EDITS)
+    edit_docx(review, EDITS, status="approved")
     word_cut(review)
     shutil.copyfile(through_libreoffice(review, tmp_path), review)  # LibreOffice rewrites keywords
     assert ";" not in read_core_properties(review)["keywords"]

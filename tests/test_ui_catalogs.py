@@ -210,9 +210,10 @@ def test_ui_lang_is_checked_in_settings(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("ui_lang", TRANSLATED)
 def test_finalize_reads_a_review_written_in_another_interface_language(ui_lang: str, tmp_path: Path) -> None:
-    from review_helpers import row_id, set_cell
+    from review_helpers import choose_status, row_id, set_cell
     from translator_flow.review import finalize
     from translator_flow.writers import write_outputs
+    from translator_flow.writers.labels import status_choices
 
     report = sample_report(langs=("be",))
     write_outputs(report, tmp_path, stem="release", ui_lang=ui_lang)
@@ -220,14 +221,31 @@ def test_finalize_reads_a_review_written_in_another_interface_language(ui_lang: 
     document = docx.Document(str(path))
     table = document.tables[-1]
     edited = "Інвестыцыі ў праект склалі 48,5 млн беларускіх рублёў."
+    approved = status_choices(ui_text(ui_lang))[0]  # «зацверджана» / «одобрено», picked in the drop-down
     for row in table.rows[1:]:
         if row_id(row) == "b1s1":
             set_cell(row.cells[4], edited)
+            choose_status(row.cells[-1], approved)
     document.save(str(path))
-    final = finalize(path, tmp_path / "final", tm_dir=None)
+    final = finalize(path, tmp_path / "final", tm_dir=None, allow_unapproved=True)
     drafts = {t.segment_id: t for t in final.translations["be"].targets}
     before = {t.segment_id: t for t in report.translations["be"].targets}
     assert drafts["b1s1"].text == edited and drafts["b1s1"].origin == "human"
+    assert drafts["b1s1"].approval == "approved"
+    assert {t.approval for sid, t in drafts.items() if sid != "b1s1"} == {"unmarked"}  # the placeholder, read
     for seg_id, target in before.items():
-        if seg_id != "b1s1":  # untouched rows, the untranslated placeholder too, stay as they were
-            assert (drafts[seg_id].text, drafts[seg_id].status) == (target.text, target.status), seg_id
+        if seg_id != "b1s1":  # untouched rows keep their text; the placeholder is no translation
+            assert drafts[seg_id].text == target.text, seg_id
+
+
+def test_the_status_drop_down_speaks_every_interface_language_finalize_understands() -> None:
+    from translator_flow.review.approval import parse_status
+    from translator_flow.writers.docx_util import STATUS_CHOICES, STATUS_PLACEHOLDER
+    from translator_flow.writers.labels import STATUS_LABELS, STATUS_PLACEHOLDER_LABEL, status_choices, status_placeholder
+
+    assert STATUS_LABELS == STATUS_CHOICES and STATUS_PLACEHOLDER_LABEL == STATUS_PLACEHOLDER  # one set of words
+    for lang in UI_LANGUAGES:
+        _ = ui_text(lang)
+        assert [parse_status(c).decision for c in status_choices(_)] == list(STATUS_CHOICES), lang
+        assert parse_status(status_placeholder(_)).decision == "unmarked", lang
+        assert parse_status(f"{status_placeholder(_)} {status_choices(_)[0]}").decision == "approved", lang

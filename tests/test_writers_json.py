@@ -10,10 +10,11 @@ from report_factory import build_report, sample_report
 from translator_flow.model import TargetSegment
 from translator_flow.writers import report_to_dict, report_to_json, write_json
 
-TOP_KEYS = ["format", "format_version", "source", "signature", "languages", "blocks", "segments", "issues", "outputs"]
+TOP_KEYS = ["format", "format_version", "source", "signature", "languages", "blocks", "segments", "issues", "outputs",
+            "review_notes"]
 SIGNATURE_KEYS = ["tool_version", "engine", "engine_version", "model_id", "glossary_hash", "segmenter_version",
                   "tm_hash", "overlay_hash"]
-TARGET_KEYS = ["text", "origin", "status", "marks", "terms", "error", "suggestions"]
+TARGET_KEYS = ["text", "origin", "status", "marks", "terms", "error", "suggestions", "approval", "review_notes"]
 
 
 def test_top_level_keys_in_documented_order() -> None:
@@ -107,4 +108,4 @@ def test_target_segment_defaults_serialise() -> None:
     report = replace(report, translations={"be": replace(tr, targets=(plain,))})
     target = report_to_dict(report)["segments"][0]["targets"]["be"]
     assert target == {"text": "Загаловак", "origin": "human", "status": "translated", "marks": [], "terms": [],
-                      "error": None, "suggestions": []}
+                      "error": None, "suggestions": [], "approval": "", "review_notes": []}

@@ -82,7 +82,10 @@ def test_units_carry_notes_states_and_block_metadata(tmp_path: Path) -> None:
     segment = failed.find("x:segment", NS)
     assert segment.get("state") == "initial" and segment.find("x:target", NS) is None
     assert any(n.get("category") == "error" for n in failed.iterfind("x:notes/x:note", NS))
-    assert units["b1s1"].find("x:segment", NS).get("state") == "translated"
+    # raw MT is a draft nobody vouched for (initial); a TM draft was approved before (reviewed)
+    assert units["b1s1"].find("x:segment", NS).get("state") == "initial"
+    assert next(t for t in report.translations["be"].targets if t.segment_id == "b6s0").origin == "tm"
+    assert units["b6s0"].find("x:segment", NS).get("state") == "reviewed"
 
 
 def test_reimport_gives_the_same_segments(tmp_path: Path) -> None:
@@ -126,6 +129,15 @@ def _cat_tool_edit(path: Path, targets: dict[str, str]) -> None:
     tree.write(str(path), xml_declaration=True, encoding="UTF-8")
 
 
+def _confirm_all(path: Path, state: str = "reviewed") -> None:
+    """What confirming every segment in a CAT tool does: each segment with a target gets ``state``."""
+    tree = etree.parse(str(path))
+    for segment in tree.getroot().iter(X + "segment"):
+        if segment.find("x:target", NS) is not None:
+            segment.set("state", state)
+    tree.write(str(path), xml_declaration=True, encoding="UTF-8")
+
+
 EDITS = {"b1s1": "Investment in the project reached 48.5 million Belarusian roubles.",
          "b4s0": "Services of the centre"}
 
@@ -139,7 +151,8 @@ def test_finalize_from_an_edited_xliff(tmp_path: Path, keep_json: bool) -> None:
     if not keep_json:
         (out / "release.json").unlink()  # the XLIFF's own metadata tells edits apart
     _cat_tool_edit(xlf, EDITS)
-    result = finalize(xlf, tm_dir=tmp_path / "tm")
+    _confirm_all(xlf)  # the translator confirms every unit (state reviewed)
+    result = finalize(xlf, tm_dir=tmp_path / "tm", allow_unapproved=True)  # b3s0 has no draft
     before = {t.segment_id: t for t in report.translations["en"].targets}
     after = {t.segment_id: t for t in result.translations["en"].targets}
     assert {sid for sid, t in after.items() if t.origin == "human"} == set(EDITS)
@@ -217,19 +230,19 @@ def test_foreign_xliff_is_not_a_review_file(tmp_path: Path, content: str, why: s
 def test_cli_export_xliff_from_a_review_docx_then_finalize(tmp_path: Path, schema) -> None:
     out = tmp_path / "out"
     report = write_package(out)
-    edit_docx(out / "release.be.review.docx", {"b0s0": "Новы цэнтр"})  # an editor started in Word
+    edit_docx(out / "release.be.review.docx", {"b0s0": "Новы цэнтр"}, status={"b0s0": "approved"})  # started in Word
     result = CliRunner().invoke(cli, ["export-xliff", str(out / "release.be.review.docx")])
     assert result.exit_code == 0, result.output
     xlf = out / "release.be.xlf"
     assert result.output.strip() == str(xlf)
     assert schema.validate(etree.parse(str(xlf)))
     units = _units(xlf)
-    assert units["b0s0"].find("x:segment", NS).get("state") == "reviewed"  # the Word edit
+    assert units["b0s0"].find("x:segment", NS).get("state") == "reviewed"  # the Word edit, approved
     assert units["b0s0"].find("x:segment/x:target", NS).text == "Новы цэнтр"
     again = CliRunner().invoke(cli, ["export-xliff", str(out / "release.be.review.docx")])
     assert again.exit_code == 4 and "--force" in again.output
     _cat_tool_edit(xlf, {"b4s0": "Паслугі лагістычнага цэнтра"})
-    final = finalize(xlf, tmp_path / "final", tm_dir=None)
+    final = finalize(xlf, tmp_path / "final", tm_dir=None, allow_unapproved=True)
     origins = {t.segment_id: t.origin for t in final.translations["be"].targets}
     assert origins["b0s0"] == origins["b4s0"] == "human"
     assert origins["b1s1"] == report.translations["be"].targets[2].origin
@@ -269,7 +282,7 @@ def test_a_stem_with_a_path_in_the_manifest_is_made_safe(tmp_path: Path) -> None
     path = tmp_path / "in" / "release.be.xlf"
     path.parent.mkdir()
     write_xliff(sample_report(), "be", path, stem="../../escape")
-    result = finalize(path, tmp_path / "out", tm_dir=None)
+    result = finalize(path, tmp_path / "out", tm_dir=None, allow_unapproved=True)
     assert all(Path(p).parent == tmp_path / "out" for p in result.outputs)
     assert {Path(p).name for p in result.outputs} == {"escape.be.final.docx", "escape.be.final.html",
                                                        "escape.final.json"}

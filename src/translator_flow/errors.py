@@ -13,6 +13,7 @@ EXIT_CODES: dict[str, int] = {
     "usage": 2,  # bad command line or config
     "engine_unavailable": 3,  # engine or model missing, or it failed
     "bad_input": 4,  # unreadable input, malformed glossary/review file, existing output
+    "not_approved": 5,  # finalize: rows not approved or with blocking findings (--allow-unapproved)
     "interrupted": 130,  # Ctrl-C (128 + SIGINT)
 }
 EXIT_OK = EXIT_CODES["ok"]
@@ -20,6 +21,7 @@ EXIT_QA_BLOCKING = EXIT_CODES["qa_issues"]
 EXIT_USAGE = EXIT_CODES["usage"]
 EXIT_ENGINE_UNAVAILABLE = EXIT_CODES["engine_unavailable"]
 EXIT_BAD_INPUT = EXIT_CODES["bad_input"]
+EXIT_NOT_APPROVED = EXIT_CODES["not_approved"]
 EXIT_INTERRUPTED = EXIT_CODES["interrupted"]
 
 
@@ -51,6 +53,12 @@ class ReviewImportError(TranslatorFlowError):
     """A reviewed file cannot be imported back (tampered, not a review file)."""
 
     exit_code = EXIT_BAD_INPUT
+
+
+class NotApprovedError(TranslatorFlowError):
+    """finalize refused: rows are not approved or have blocking findings (the message lists them)."""
+
+    exit_code = EXIT_NOT_APPROVED
 
 
 class OutputError(TranslatorFlowError):

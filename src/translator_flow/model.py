@@ -27,6 +27,10 @@ MarkKind = Literal["unknown", "generation", "bilingual", "fallback"]
 #: writers/locale holds a gettext catalog for each but English, the language of the messages.
 UI_LANGUAGES: tuple[str, ...] = ("en", "be", "ru")
 
+#: An editor's decision on a draft, set by ``finalize`` ("" before review): approved by the
+#: Status cell or XLIFF state, rejected, queried, not marked, or a Status word not understood.
+Approval = Literal["", "approved", "rejected", "query", "unmarked", "unknown"]
+
 Severity = Literal["blocking", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("blocking", "warning", "info")
 
@@ -152,11 +156,14 @@ class TargetSegment:
     lang: str
     text: str
     origin: Origin
-    status: Literal["translated", "untranslated"] = "translated"
+    # "needs-review": finalize found the draft not approved (or with a blocking finding).
+    status: Literal["translated", "untranslated", "needs-review"] = "translated"
     marks: tuple[Mark, ...] = ()
     term_hits: tuple[TermHit, ...] = ()
     error: str | None = None
     suggestions: tuple[str, ...] = ()  # near TM matches etc., shown to the reviewer
+    approval: Approval = ""
+    review_notes: tuple[str, ...] = ()  # editors' comments and typed notes on this row
 
     def is_untranslated(self) -> bool:
         """True when the draft cannot be shown as a translation (no text, or marked untranslated)."""
@@ -256,6 +263,7 @@ class RunReport:
     segments: tuple[Segment, ...]
     translations: dict[str, Translation] = field(default_factory=dict)
     outputs: tuple[str, ...] = ()  # paths written
+    review_notes: tuple[str, ...] = ()  # editors' comments outside the segment rows (finalize)
 
     def issues(self) -> tuple[QAIssue, ...]:
         """Every QA issue of every language, in language then segment order."""

@@ -22,29 +22,52 @@ from ..errors import EXIT_QA_BLOCKING
 @click.option("--force", is_flag=True, help="Overwrite existing final outputs.")
 @click.option("--fail-on", type=click.Choice(["blocking", "warning"]),
               help="Exit with code 1 when QA finds issues of this severity or worse in the edited text.")
+@click.option("--allow-unapproved", is_flag=True,
+              help="Write the final release even with rows not approved or with blocking findings "
+                   "(they are marked needs-review and kept out of the memory).")
+@click.option("--approve-translated", is_flag=True,
+              help="XLIFF: count state \"translated\" as approved too (default: only reviewed/final).")
 def finalize(reviewed: Path, out_dir: Path | None, tm_dir: Path, no_tm: bool, release: str | None,
-             glossary: tuple[Path, ...], force: bool, fail_on: str | None) -> None:
+             glossary: tuple[Path, ...], force: bool, fail_on: str | None, allow_unapproved: bool,
+             approve_translated: bool) -> None:
     """Turn an edited REVIEWED file (*.review.docx or .xliff) into the final release.
 
-    Checks that only Draft cells were edited (ids, sources and row order intact; nothing
-    is written otherwise), re-runs QA on the edited text, writes
-    OUT/<stem>.<lang>.final.docx/.html and OUT/<stem>.final.json (origin "human" for
-    edited segments) and adds every approved pair to the translation memory.
+    Checks that only Draft and Status cells were edited (ids, sources and row order intact;
+    nothing is written otherwise), re-runs QA on the edited text with the current glossary,
+    and refuses (exit 5, listing the rows) rows whose Status is not approved or that have
+    blocking findings, unless --allow-unapproved. Writes OUT/<stem>.<lang>.final.docx/.html
+    and OUT/<stem>.final.json, and adds the approved pairs to the translation memory.
     """
+    from ..model import LOUD_WARNING_PREFIXES
     from ..review import finalize as run_finalize
     from ..review import language_summary
+    from ..review.finalize import FINALIZE_WARNING
 
-    loaded = None
+    from ..glossary import Glossary, load_glossary
+
+    loaded: Glossary | None
     if glossary:
-        from ..glossary import load_glossary
-
         loaded = load_glossary(tuple(glossary))
+    else:  # the same order as translate (glossary/locate.py); none found: finalize warns
+        from ..glossary.locate import default_glossary_dir
+
+        found = default_glossary_dir()
+        loaded = load_glossary([found]) if found is not None else None
     report = run_finalize(reviewed, out_dir, tm_dir=None if no_tm else tm_dir, force=force,
-                          release=release, glossary=loaded)
+                          release=release, glossary=loaded, allow_unapproved=allow_unapproved,
+                          approve_translated=approve_translated)
+    for warning in report.document.meta.warnings:
+        if warning.startswith((FINALIZE_WARNING, *LOUD_WARNING_PREFIXES)):
+            click.echo(f"Warning: {warning}", err=True)
     for lang, translation in report.translations.items():
         c = language_summary(translation)
         click.echo(f"{lang}: {c['segments']} segments, {c['edited']} edited by editors, "
                    f"{c['untranslated']} without a draft; QA {c['blocking']} blocking / {c['warning']} warnings")
+        click.echo(f"    approved {c['approved']}, rejected {c['rejected']}, query {c['query']}, "
+                   f"not marked {c['unmarked'] + c['unknown']}; {c['needs_review']} written as needs-review; "
+                   f"{c['notes']} editor note(s)")
+    if report.review_notes:
+        click.echo(f"Editors' notes on the whole release: {len(report.review_notes)}")
     for output in report.outputs:
         click.echo(f"    {output}")
     if not no_tm:

@@ -30,6 +30,7 @@ from .reviewed import (
     not_a_review_file,
     validate,
 )
+from .docx_notes import editor_comments
 from .table_manifest import TableRow, rebuild_manifest
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -56,8 +57,14 @@ def _paragraph_text(p: Any) -> str:
 
 
 def cell_text(cell: Any) -> str:
-    """The text of a table cell as the editor sees it with all tracked changes accepted."""
-    return "\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(_W + "p"))
+    """The text of a table cell as the editor sees it with all tracked changes accepted.
+
+    Paragraphs directly in the cell and inside a block-level content control (``w:sdt``
+    around them, which some editors produce instead of our run-level Status drop-down);
+    a run-level control's text is read with its paragraph.
+    """
+    paragraphs = cell._tc.xpath("./w:p | ./w:sdt/w:sdtContent/w:p")
+    return "\n".join(_paragraph_text(p) for p in paragraphs)
 
 
 def _header_langs(cells: list[str]) -> list[str] | None:
@@ -138,32 +145,37 @@ def read_review_docx(path: Path) -> ReviewedFile:
     if expected and expected != langs:
         raise not_a_review_file(path, f"its table has drafts for {', '.join(langs)} but the file was "
                                 f"written for {', '.join(expected)}; were Draft columns added or removed?")
-    found_rows: list[tuple[TableRow, dict[str, str], str]] = []  # (row, drafts, status)
+    found_rows: list[tuple[TableRow, dict[str, str], str, tuple[str, ...]]] = []  # (row, drafts, status, notes)
     width = 6 + len(langs)
+    row_notes, doc_notes = editor_comments(path, doc.element.body, [r._tr for r in table.rows[1:]])
     for number, row in enumerate(table.rows[1:], 1):
         cells = row.cells
+        notes = row_notes.get(number - 1, ())
         if len(cells) < width:
             texts = [cell_text(c) for c in cells]
             if any(t.strip() for t in texts):
-                found_rows.append((TableRow(number, "", "", "", "", " ".join(texts)), {}, ""))
+                found_rows.append((TableRow(number, "", "", "", "", " ".join(texts)), {}, "", notes))
             continue
         texts = [cell_text(c) for c in cells[:width]]
         (seg_id, seg_hash), source = parse_id_cell(texts[1]), texts[3]
         drafts = {lang: texts[4 + n] for n, lang in enumerate(langs)}
         if not seg_id and not source.strip() and not any(d.strip() for d in drafts.values()):
-            continue  # a blank row an editor added changes nothing
-        found_rows.append((TableRow(number, texts[0], seg_id, seg_hash, block_kind(texts[2].strip()), source), drafts,
-                           texts[width - 1].strip()))
+            doc_notes += notes  # a blank row an editor added changes nothing (its comments are kept)
+            continue
+        # The Status cell holds the drop-down's chosen text (LibreOffice writes it back the
+        # same way) or whatever the editor typed instead; review/approval.py reads it.
+        found_rows.append((TableRow(number, texts[0], seg_id, seg_hash, block_kind(texts[2].strip()), source),
+                           drafts, texts[width - 1].strip(), notes))
     problems: list[str] = []
     if manifest is None:
         assert facts is not None
-        manifest, problems = rebuild_manifest(facts, [r for r, _, _ in found_rows], path)
+        manifest, problems = rebuild_manifest(facts, [r for r, _, _, _ in found_rows], path)
     try:
         blocks = {str(s[0]): int(s[1]) for s in manifest["segments"]}
     except (KeyError, TypeError, ValueError, IndexError):
         raise not_a_review_file(path, "its segment manifest is missing or damaged") from None
-    rows = [ReviewedRow(r.id, blocks.get(r.id, -1), r.kind, r.source, drafts, status=status, row=r.row)
-            for r, drafts, status in found_rows]
+    rows = [ReviewedRow(r.id, blocks.get(r.id, -1), r.kind, r.source, drafts, status=status, row=r.row, notes=notes)
+            for r, drafts, status, notes in found_rows]
     validate(path, manifest, rows, problems=problems)
     return ReviewedFile(
         path=path,
@@ -173,4 +185,5 @@ def read_review_docx(path: Path) -> ReviewedFile:
         rows=tuple(rows),
         blocks=manifest_blocks(manifest),
         signature=manifest.get("signature") or {},
+        notes=doc_notes,
     )

@@ -35,8 +35,9 @@ class ReviewedRow:
     kind: str
     source: str
     drafts: Mapping[str, str]
-    status: str = ""
+    status: str = ""  # the Status cell's text (DOCX) or the least advanced segment state (XLIFF)
     row: int = 0
+    notes: tuple[str, ...] = ()  # editors' comments anchored in the row
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class ReviewedFile:
     signature: Mapping[str, Any] = field(default_factory=dict)
     #: (segment id, lang) → the draft translate wrote, when the file itself carries it (XLIFF).
     baseline: Mapping[tuple[str, str], Baseline] = field(default_factory=dict)
+    #: Editors' comments outside the segment rows (summary, title, legend).
+    notes: tuple[str, ...] = ()
 
 
 def not_a_review_file(path: Path, why: str) -> ReviewImportError:

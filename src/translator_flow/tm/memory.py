@@ -2,7 +2,7 @@
 
 ``translate`` asks it first: an exact match (same sentence once quotes, dashes and spaces
 are normalised) is reused as the draft; near matches are shown to the reviewer only.
-``finalize`` adds every approved pair. Files load on first use, so a run that never asks
+``finalize`` adds every pair an editor explicitly approved. Files load on first use, so a run that never asks
 for English never parses ``ru-en.tmx``.
 """
 
@@ -36,7 +36,9 @@ class TMUnit:
     """One approved pair: Russian source, target in ``lang``, when and in which release.
 
     ``mt_draft`` is the machine draft the editor started from (empty when unknown); it is
-    what glossary suggestions compare the approved target with.
+    what glossary suggestions compare the approved target with. ``approval`` says what
+    approved it (``Status «✔» in release.be.review.docx, 2025-03-14``); empty in units
+    written before approvals were recorded.
     """
 
     source: str
@@ -45,6 +47,7 @@ class TMUnit:
     date: datetime = field(default_factory=_now)
     release: str = ""
     mt_draft: str = ""
+    approval: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Layout of one unit::
     <tu srclang="ru" creationdate="20250314T101500Z">
       <prop type="x-release">2025-03-14-minsk</prop>
       <prop type="x-mt-draft">the machine draft the editor replaced</prop>
+      <prop type="x-approval">Status «✔» in 2025-03-14-minsk.be.review.docx, 2025-03-14</prop>
       <tuv xml:lang="ru"><seg>…</seg></tuv>
       <tuv xml:lang="be"><seg>…</seg></tuv>
     </tu>
@@ -17,7 +18,7 @@ tool added to a unit are not kept.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable
 from datetime import datetime, UTC
 from pathlib import Path
@@ -29,6 +30,7 @@ SOURCE_LANG = "ru"
 _DATE = "%Y%m%dT%H%M%SZ"  # TMX 1.4b dates: ISO 8601 basic format, UTC
 PROP_RELEASE = "x-release"
 PROP_MT_DRAFT = "x-mt-draft"
+PROP_APPROVAL = "x-approval"
 
 
 class TMError(TranslatorFlowError):
@@ -91,6 +93,7 @@ def read_tmx(path: Path, lang: str) -> list[TMUnit]:
                 date=parse_date(element.get("changedate") or element.get("creationdate")),
                 release=props.get(PROP_RELEASE, ""),
                 mt_draft=props.get(PROP_MT_DRAFT, ""),
+                approval=props.get(PROP_APPROVAL, ""),
             )
         )
     return units
@@ -114,13 +117,17 @@ def write_tmx(path: Path, units: Iterable[TMUnit], lang: str) -> None:
         element = tu.xmlelement
         element.set("creationdate", format_date(unit.date))
         first_tuv = element.find(tu.namespaced("tuv"))
-        for kind, value in ((PROP_RELEASE, unit.release), (PROP_MT_DRAFT, unit.mt_draft)):
+        for kind, value in ((PROP_RELEASE, unit.release), (PROP_MT_DRAFT, unit.mt_draft),
+                            (PROP_APPROVAL, unit.approval)):
             if value:
                 prop = etree.Element(tu.namespaced("prop"), type=kind)
                 prop.text = value
                 first_tuv.addprevious(prop)  # TMX DTD: (note|prop)* before tuv+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    # Not mkstemp: its 0600 would make a shared memory unreadable to colleagues. Mode 0666
+    # through the umask, as any file the user creates; O_EXCL never follows a planted file.
+    tmp = str(path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp"))
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             store.serialize(handle)

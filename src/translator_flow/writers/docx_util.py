@@ -246,3 +246,40 @@ def compact(paragraph: Any) -> Any:
 def cell_paragraph(cell: Any) -> Any:
     """The first paragraph of a cell (every cell is made with tcPr and one paragraph)."""
     return cell[1]
+
+
+#: The Status drop-down's choices (finalize's approval table reads them, and typed words too).
+STATUS_CHOICES = ("approved", "rejected", "query")
+#: What an untouched Status drop-down shows; finalize reads it as "not marked".
+STATUS_PLACEHOLDER = "Choose an item."
+PLACEHOLDER_GREY = "808080"
+
+
+def dropdown(paragraph: Any, choices: Sequence[str], *, placeholder: str, tag: str = "",
+             size: float | None = None) -> Any:
+    """Append a drop-down content control (``w:sdt`` + ``w:dropDownList``) showing ``placeholder``.
+
+    Run-level, inside ``paragraph``: Word shows it as a drop-down, and LibreOffice (7.4 and
+    later) imports it as a drop-down content control and writes it back as the same
+    ``w:sdt`` with the chosen item as the content's text (tested), so a reader only needs
+    the paragraph's text. A block-level sdt (around the paragraph) LibreOffice turns into a
+    legacy drop-down field that adds the placeholder as a list item, so it is not used.
+    ``w:alias``/``w:tag`` are for Word (LibreOffice drops them). Returns the content's run.
+    """
+    sdt = etree.SubElement(paragraph, _w("sdt"))
+    pr = etree.SubElement(sdt, _w("sdtPr"))  # CT_SdtPr order: alias, tag, showingPlcHdr, choice
+    if tag:
+        _sub(pr, "alias", val=tag)
+        _sub(pr, "tag", val=tag)
+    etree.SubElement(pr, _w("showingPlcHdr"))
+    items = etree.SubElement(pr, _w("dropDownList"))
+    for choice in choices:
+        _sub(items, "listItem", displayText=choice, value=choice)
+    content = etree.SubElement(sdt, _w("sdtContent"))
+    run = etree.SubElement(content, R)
+    rpr = etree.SubElement(run, RPR)
+    etree.SubElement(rpr, COLOR, {VAL: PLACEHOLDER_GREY})  # as Word shows placeholder text
+    if size:
+        etree.SubElement(rpr, SZ, {VAL: str(int(size * 2))})
+    append_text(run, placeholder)
+    return run

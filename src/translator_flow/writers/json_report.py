@@ -73,6 +73,7 @@ def report_to_dict(report: RunReport) -> dict[str, Any]:
         "segments": segments,
         "issues": [_issue(i) for i in report.issues()],
         "outputs": list(report.outputs),
+        "review_notes": list(report.review_notes),
     }
 
 
@@ -107,6 +108,8 @@ def _target(target: TargetSegment) -> dict[str, Any]:
         "terms": [_term(h, span) for h, span in locate_terms(target.text, target.term_hits)],
         "error": target.error,
         "suggestions": list(target.suggestions),
+        "approval": target.approval,
+        "review_notes": list(target.review_notes),
     }
 
 
@@ -171,7 +174,8 @@ def report_from_dict(data: dict[str, Any]) -> RunReport:
     )
     langs = list(data.get("languages") or data.get("signature") or {})
     translations = {lang: translation_from_dict(data, lang) for lang in langs}
-    return RunReport(Document(meta, blocks), segments, translations, tuple(str(o) for o in data.get("outputs") or ()))
+    return RunReport(Document(meta, blocks), segments, translations, tuple(str(o) for o in data.get("outputs") or ()),
+                     tuple(str(n) for n in data.get("review_notes") or ()))
 
 
 def translation_from_dict(data: dict[str, Any], lang: str) -> Translation:
@@ -186,7 +190,8 @@ def translation_from_dict(data: dict[str, Any], lang: str) -> Translation:
         targets.append(TargetSegment(
             seg["id"], lang, str(t.get("text", "")), t.get("origin", "mt"), t.get("status", "translated"),
             marks=marks_from_dicts(t.get("marks") or []), term_hits=hits_from_dicts(t.get("terms") or []),
-            error=t.get("error"), suggestions=tuple(str(s) for s in t.get("suggestions") or ())))
+            error=t.get("error"), suggestions=tuple(str(s) for s in t.get("suggestions") or ()),
+            approval=t.get("approval") or "", review_notes=tuple(str(n) for n in t.get("review_notes") or ())))
     issues = tuple(
         QAIssue(i["check"], i["severity"], i["segment_id"], i["lang"], i["message"],
                 (int(i["span"][0]), int(i["span"][1])) if i.get("span") else None)

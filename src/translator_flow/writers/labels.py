@@ -61,6 +61,28 @@ BLOCK_LABELS = {
 }
 
 
+#: The Status drop-down, in the editor's language. Every translation must be a word of
+#: review/approval.py's STATUS_WORDS (tests/test_ui_catalogs.py checks it), in the order of
+#: docx_util.STATUS_CHOICES: approved, rejected, query.
+STATUS_LABELS = (N_("approved"), N_("rejected"), N_("query"))
+STATUS_PLACEHOLDER_LABEL = N_("Choose an item.")
+
+
+def status_choices(_: UiText) -> tuple[str, ...]:
+    """The Status drop-down's items: approved, rejected, query."""
+    return tuple(_(label) for label in STATUS_LABELS)
+
+
+def status_placeholder(_: UiText) -> str:
+    """What an untouched Status drop-down shows."""
+    return _(STATUS_PLACEHOLDER_LABEL)
+
+
+def status_placeholders() -> tuple[str, ...]:
+    """The untouched drop-down's text in every interface language (read as "not marked")."""
+    return variants(STATUS_PLACEHOLDER_LABEL)
+
+
 def severity_label(_: UiText, severity: str) -> str:
     """«must fix» / «check» / «for information» (the severity's own name if unknown)."""
     return _(SEVERITY_LABELS[severity]) if severity in SEVERITY_LABELS else severity

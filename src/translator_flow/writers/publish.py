@@ -43,6 +43,20 @@ def _blocks(report: RunReport, lang: str) -> list[tuple[str, list[tuple[str, boo
     return out
 
 
+def not_final_notice(report: RunReport, lang: str) -> str:
+    """The warning a release written with unapproved rows carries on its first line ("" when final).
+
+    finalize writes such rows only with ``--allow-unapproved``; the published files must say
+    so, not only the JSON.
+    """
+    ids = [t.segment_id for t in report.translations[lang].targets if t.status == "needs-review"]
+    if not ids:
+        return ""
+    shown = ", ".join(ids[:12]) + (f" and {len(ids) - 12} more" if len(ids) > 12 else "")
+    return (f"NOT FINAL: {len(ids)} segment(s) are not approved or have blocking findings ({shown}); "
+            "remove this line only after they are reviewed.")
+
+
 def _title(blocks: list[tuple[str, list[tuple[str, bool]]]]) -> str:
     for kind, parts in blocks:
         if kind == "title":
@@ -54,6 +68,9 @@ def render_publish_docx(report: RunReport, lang: str) -> bytes:
     """Build the publishable DOCX draft of one language as bytes."""
     doc = DocxBuilder(landscape=False, font_size=11)
     blocks = _blocks(report, lang)
+    notice = not_final_notice(report, lang)
+    if notice:
+        doc.run(doc.paragraph(), notice, bold=True, color=RED)
     for kind, parts in blocks:
         paragraph = doc.paragraph(style=DOCX_STYLES.get(kind, "Normal"))
         for text, untranslated in parts:
@@ -102,6 +119,7 @@ def render_publish_html(report: RunReport, lang: str) -> str:
         generator=signature_line(report, [lang]),
         title=_title(blocks) or report.document.meta.title or "",
         items=items,
+        notice=not_final_notice(report, lang),
     )
 
 

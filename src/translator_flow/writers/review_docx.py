@@ -32,9 +32,19 @@ from .docx_util import (
     DocxBuilder,
     cell_paragraph,
     compact,
+    dropdown,
 )
 from .i18n import UiText, ui_text
-from .labels import check_label, error_note, issue_comment, legend, severity_label, untranslated_mark
+from .labels import (
+    check_label,
+    error_note,
+    issue_comment,
+    legend,
+    severity_label,
+    status_choices,
+    status_placeholder,
+    untranslated_mark,
+)
 from .labels import main_table_header as header_cells
 from .manifest import REVIEW_IDENTIFIER, review_facts, review_manifest, source_hash
 from .review_view import DraftView, ReviewView, build_review_view
@@ -170,7 +180,9 @@ def _legend(doc: DocxBuilder, _: UiText) -> None:
                   (" " + _("(#, ID, Block, Source, Notes) are for reading only: do not add, delete, merge or "
                            "reorder rows."), {})])
     lines.append([(_("Edit only the white columns: "), {"bold": True}),
-                  (_("write your translation in Draft and type ✔ in Status when a segment is approved."), {})])
+                  (_("write your translation in Draft and choose in Status: {choices}. Only rows marked "
+                     "«{approved}» are approved.", choices=", ".join(status_choices(_)),
+                     approved=status_choices(_)[0]), {})])
     for parts in lines:
         p = doc.paragraph(compact=True)
         for text, style in parts:
@@ -207,6 +219,8 @@ def _main_table(doc: DocxBuilder, view: ReviewView) -> None:
         bookmarks.add(cell_paragraph(cells[0]), bookmark_name(seg.id))  # "needs attention" links land here
         _hidden(doc.run(cell_paragraph(cells[1]), f" #{source_hash(seg.source)}", size=7, color=HIDDEN_GREY))
         _fill_pieces(doc, cell_paragraph(cells[3]), list(row.source_pieces), SOURCE_LANG)
+        dropdown(cell_paragraph(cells[-1]), status_choices(view.ui), placeholder=status_placeholder(view.ui),
+                 tag="Status", size=8)
         notes_cell = cells[notes_col]
         first_note = True
         for col, draft in enumerate(row.drafts, start=4):

@@ -31,9 +31,17 @@ _PRIORITY = {"blocking": "1", "warning": "5", "info": "9"}
 
 
 def _state(target: TargetSegment) -> str:
+    """XLIFF 2.0 state: approved text ``reviewed``, an unapproved human edit ``translated``.
+
+    Machine drafts are ``initial`` (a draft, not a translation anyone vouched for), so a
+    CAT tool shows them unconfirmed and finalize (which approves only ``reviewed``/``final``)
+    never takes raw MT as approved. A TM draft is text an editor approved earlier.
+    """
     if not target.text.strip():
         return "initial"
-    return "reviewed" if target.origin == "human" else "translated"
+    if target.approval == "approved" or target.origin == "tm":
+        return "reviewed"
+    return "translated" if target.origin == "human" else "initial"
 
 
 def _notes(report: RunReport, lang: str, target: TargetSegment) -> list[tuple[str, str, str]]:
