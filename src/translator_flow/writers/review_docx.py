@@ -193,7 +193,7 @@ def _legend(doc: DocxBuilder, _: UiText) -> None:
 
 
 def _widths(doc: DocxBuilder, langs: list[str]) -> list[float]:
-    fixed = {"#": 0.8, "ID": 1.3, "Block": 1.8, "Status": 1.7}
+    fixed = {"#": 0.8, "ID": 1.3, "Block": 1.8, "Status": 2.1}  # Status: «зацверджана» on one line
     rest = doc.width_cm - sum(fixed.values())
     text_cols = 1 + len(langs)
     notes = rest * (0.28 if len(langs) == 1 else 0.24)  # notes wrap less: rows stay short
