@@ -14,15 +14,22 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Python binding (the `hunspell` package has no wheel).
 APT_PACKAGES := apertium-bel-rus lttoolbox-dev apertium-lex-tools-dev cg3 libreoffice-writer-nogui poppler-utils \
                 hunspell-be libhunspell-dev gcc python3-dev
+# Only for `make screenshots` (docs/screenshots.sh), not for the tests.
+DOCS_APT_PACKAGES := chromium
 OUT    ?= out/demo
 
-.PHONY: setup apt venv demo test lint bench clean help
+LOCALE := src/translator_flow/writers/locale
+
+.PHONY: setup apt venv demo test lint bench clean help catalogs messages screenshots
 
 help:
 	@echo "make demo   - set up, then translate the shipped samples into $(OUT)"
 	@echo "make test   - set up, then run the test suite"
 	@echo "make lint   - ruff and mypy over the code"
 	@echo "make bench  - set up, then run benchmarks/ (speed, quality, glossary matching, writers)"
+	@echo "make catalogs - compile the review interface catalogs (.po -> .mo, Babel)"
+	@echo "make messages - re-extract the interface messages and update every .po"
+	@echo "make screenshots - regenerate docs/screenshots/ (review DOCX/HTML, be and ru UI)"
 
 setup: apt venv
 
@@ -48,14 +55,30 @@ $(STAMP): pyproject.toml | $(PY)
 
 venv: $(STAMP)
 
-demo: setup
+# The review interface in be/ru: gettext catalogs (docs/output-format.md, "Interface language").
+# The .mo files are committed; compiling again keeps them in step with an edited .po.
+catalogs: venv
+	$(VENV)/bin/pybabel compile -d $(LOCALE) -D translator_flow --statistics
+
+messages: venv
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k ngettext:1,2 --no-location --sort-output \
+	  --project translator-flow --copyright-holder "translator-flow contributors" \
+	  --msgid-bugs-address "the project issue tracker" -o $(LOCALE)/translator_flow.pot .
+	$(VENV)/bin/pybabel update -i $(LOCALE)/translator_flow.pot -d $(LOCALE) -D translator_flow \
+	  --no-fuzzy-matching --ignore-obsolete --width 100
+
+screenshots: setup catalogs
+	@$(MAKE) --no-print-directory apt APT_PACKAGES="$(DOCS_APT_PACKAGES)"
+	PY=$(PY) sh docs/screenshots.sh
+
+demo: setup catalogs
 	$(PY) -m translator_flow demo --out $(OUT)
 
 lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks samples
 	$(VENV)/bin/mypy
 
-test: setup
+test: setup catalogs
 	$(PY) -m pytest -q
 
 bench: setup

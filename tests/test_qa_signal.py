@@ -14,7 +14,8 @@ from translator_flow.morph import belarusian
 from translator_flow.morph.tokens import not_a_word
 from translator_flow.qa import run_checks, run_document_checks, spell
 from translator_flow.qa.checks_risky import load_risky, parse_risky
-from translator_flow.writers.common import attention, target_notes
+from translator_flow.writers.i18n import ui_text
+from translator_flow.writers.labels import target_notes
 
 needs_dictionary = pytest.mark.skipif(bool(spell.unavailable_reason()), reason="hunspell-be or pyhunspell missing")
 needs_apertium = pytest.mark.skipif(not belarusian.available(), reason="Apertium rus-bel is not installed")
@@ -41,7 +42,7 @@ def test_each_marked_word_is_one_note_in_the_review() -> None:
              _mark("unknown", draft, "проходящей"))
     seg, target = make("Стороны обсудили вопросы, отметил Кушниренко, и проходящей.", draft, "be", marks=marks)
     issues = [(f"be-{n}", i) for n, i in enumerate(run_checks(seg, target, "be"))]
-    notes = target_notes(target, issues)
+    notes = target_notes(ui_text("en"), target, issues)
     for word in ("абмеркавалі", "Кушнірэнко", "проходящей"):
         assert sum(word in n.text for n in notes) == 1, (word, [n.text for n in notes])
 
@@ -100,10 +101,10 @@ def test_a_segment_with_only_confirmed_lexicon_words_needs_no_attention() -> Non
     issues = run_document_checks(report.segments, targets, "be")
     assert [i.severity for i in issues] == ["info"]
     report = replace(report, translations={"be": replace(tr, targets=targets, issues=issues)})
-    assert attention(report, ["be"]) == []
+    assert report.needs_attention(["be"]) == {}
     unknown = tuple(replace(t, marks=(_mark("unknown", draft, "пытанні"),)) for t in tr.targets)  # ungraded mark
     report = replace(report, translations={"be": replace(tr, targets=unknown, issues=())})
-    assert attention(report, ["be"]) == [(report.segments[0].id, "warning")]
+    assert report.needs_attention(["be"]) == {report.segments[0].id: "warning"}
 
 
 def test_mark_provenance_survives_the_json_report() -> None:

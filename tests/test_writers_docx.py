@@ -7,10 +7,9 @@ import json
 
 import docx
 import pytest
-from docx.enum.text import WD_COLOR_INDEX
 from report_factory import HOSTILE, sample_report, synthetic_report
 
-from translator_flow.writers.common import QA_AUTHOR, UNTRANSLATED_MARK, publish_block_text, segments_by_block, targets_by_id
+from translator_flow.writers.common import PALETTE, QA_AUTHOR, UNTRANSLATED_MARK, publish_block_text, segments_by_block, targets_by_id
 from translator_flow.writers.manifest import read_review_manifest
 from translator_flow.writers.publish import render_publish_docx
 from translator_flow.writers.manifest import source_hash
@@ -40,8 +39,12 @@ def _comment_places(table) -> dict[int, tuple[int, int]]:
     return places
 
 
-def _highlighted(cell, colour) -> list[str]:
-    return [run.text for p in cell.paragraphs for run in p.runs if run.font.highlight_color == colour]
+def _highlighted(cell, cls) -> list[str]:
+    """Texts of the runs shaded with the palette colour of highlight class ``cls``."""
+    def fill(run):
+        shd = run._r.find(f"{W}rPr/{W}shd")
+        return None if shd is None else shd.get(f"{W}fill")
+    return [run.text for p in cell.paragraphs for run in p.runs if fill(run) == PALETTE[cls]]
 
 
 @pytest.fixture(scope="module")
@@ -115,11 +118,11 @@ def test_unknown_words_and_terms_are_highlighted(report, be_doc) -> None:
     drafts = targets_by_id(report.translations["be"])
     for row, seg in zip(table.rows[1:], report.segments):
         target = drafts[seg.id]
-        assert _highlighted(row.cells[4], WD_COLOR_INDEX.YELLOW) == [m.word for m in target.marks if m.kind == "unknown"]
+        assert _highlighted(row.cells[4], "mark-unknown") == [m.word for m in target.marks if m.kind == "unknown"]
         placed = [h for h in target.term_hits if h.target_form]
-        assert sorted(_highlighted(row.cells[3], WD_COLOR_INDEX.BRIGHT_GREEN)) == sorted(h.source_text for h in placed)
+        assert sorted(_highlighted(row.cells[3], "term")) == sorted(h.source_text for h in placed)
         if target.text:
-            assert sorted(_highlighted(row.cells[4], WD_COLOR_INDEX.BRIGHT_GREEN)) == sorted(h.target_form for h in placed)
+            assert sorted(_highlighted(row.cells[4], "term")) == sorted(h.target_form for h in placed)
 
 
 def test_read_only_columns_are_shaded_and_draft_is_not(be_doc) -> None:

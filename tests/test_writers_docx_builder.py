@@ -12,7 +12,7 @@ import zipfile
 
 import docx
 import pytest
-from docx.enum.text import WD_COLOR_INDEX, WD_UNDERLINE
+from docx.enum.text import WD_UNDERLINE
 from docx.shared import Pt, RGBColor
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -43,16 +43,14 @@ def _oracle_run(text: str, **fmt):
     """A run made with python-docx's API, the way the writers used to make it."""
     run = docx.Document().add_paragraph().add_run(cell_text(text) if text else "")
     classes = fmt.get("classes", frozenset())
-    colours = {"yellow": WD_COLOR_INDEX.YELLOW, "cyan": WD_COLOR_INDEX.TURQUOISE,
-               "lightGray": WD_COLOR_INDEX.GRAY_25, "green": WD_COLOR_INDEX.BRIGHT_GREEN}
-    for cls, value in HIGHLIGHTS:
-        if cls in classes:
-            run.font.highlight_color = colours[value]
-            break
     if "term-check" in classes:
         run.font.underline = WD_UNDERLINE.WAVY
     elif "term" in classes:
         run.font.underline = WD_UNDERLINE.SINGLE
+    fill = next((value for cls, value in HIGHLIGHTS if cls in classes), None)
+    if fill:  # python-docx has no run-shading API: the element as Word writes it, after w:u
+        rpr = run._r.get_or_add_rPr()
+        rpr.append(rpr.makeelement(f"{W}shd", {f"{W}val": "clear", f"{W}color": "auto", f"{W}fill": fill}))
     if fmt.get("bold"):
         run.bold = True
     if fmt.get("italic"):

@@ -139,6 +139,8 @@ def run_key(path: Path, settings: Settings, glossary_hash: str, tm_state: str = 
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     options = [__version__, digest, glossary_hash, tm_state, ",".join(settings.targets),
                json.dumps(settings.engines, sort_keys=True), settings.combined, settings.xliff]
+    if settings.ui_lang != "en":  # the review files' language; absent for en, so older keys stay valid
+        options.append(settings.ui_lang)
     return hashlib.sha256(repr(options).encode()).hexdigest()[:16]
 
 

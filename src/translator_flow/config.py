@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .model import UI_LANGUAGES
 
 #: Languages translator-flow can produce, with their default engine.
 SUPPORTED_TARGETS: dict[str, str] = {"be": "apertium", "en": "argos"}
@@ -36,6 +37,8 @@ class Settings:
     argos_threads: int = 1
     argos_packages_dir: Path | None = None
     apertium_timeout: float = 30.0
+    #: Language of the review files' labels, legend, notes and headers (en, be, ru).
+    ui_lang: str = "en"
 
     def __post_init__(self) -> None:
         unknown = [t for t in self.targets if t not in SUPPORTED_TARGETS]
@@ -44,6 +47,9 @@ class Settings:
                 f"Unsupported target language(s): {', '.join(unknown) or '(none)'}. "
                 f"Use --to with any of: {', '.join(SUPPORTED_TARGETS)}."
             )
+        if self.ui_lang not in UI_LANGUAGES:
+            raise ConfigError(f"Unsupported interface language {self.ui_lang!r}; use --ui-lang (or ui_lang in the "
+                              f"config file) with one of: {', '.join(UI_LANGUAGES)}.")
         # bool is an int subclass: `apertium_timeout = true` must not pass as 1 second
         timeout = self.apertium_timeout
         if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
@@ -121,6 +127,7 @@ _TOML_TYPES: dict[str, tuple[type, ...]] = {
     "argos_threads": (int,),
     "argos_packages_dir": (str,),
     "apertium_timeout": (int, float),
+    "ui_lang": (str,),
 }
 
 

@@ -23,6 +23,10 @@ Origin = Literal["tm", "mt", "glossary", "human", "none"]
 #: know, ``#`` for a failed generation and ``@`` for a missing bilingual entry.
 MarkKind = Literal["unknown", "generation", "bilingual", "fallback"]
 
+#: Languages of the review interface (labels, legend, notes): English, Belarusian, Russian.
+#: writers/locale holds a gettext catalog for each but English, the language of the messages.
+UI_LANGUAGES: tuple[str, ...] = ("en", "be", "ru")
+
 #: An editor's decision on a draft, set by ``finalize`` ("" before review): approved by the
 #: Status cell or XLIFF state, rejected, queried, not marked, or a Status word not understood.
 Approval = Literal["", "approved", "rejected", "query", "unmarked", "unknown"]
@@ -169,6 +173,16 @@ class TargetSegment:
     approval: Approval = ""
     review_notes: tuple[str, ...] = ()  # editors' comments and typed notes on this row
 
+    def is_untranslated(self) -> bool:
+        """True when the draft cannot be shown as a translation (no text, or marked untranslated)."""
+        return self.status == "untranslated" or not self.text.strip()
+
+    @classmethod
+    def missing(cls, segment_id: str, lang: str) -> TargetSegment:
+        """The explicit state of a segment a language has no draft for (never a silent blank)."""
+        return cls(segment_id, lang, "", "none", status="untranslated",
+                   error="no draft was produced for this segment")
+
 
 @dataclass(frozen=True)
 class RunSignature:
@@ -228,6 +242,26 @@ class Translation:
         """Segments with no draft at all (status ``untranslated``)."""
         return sum(1 for t in self.targets if t.status == "untranslated")
 
+    def targets_by_id(self) -> dict[str, TargetSegment]:
+        """Drafts keyed by segment id."""
+        return {t.segment_id: t for t in self.targets}
+
+    def target_for(self, segment_id: str, drafts: Mapping[str, TargetSegment] | None = None) -> TargetSegment:
+        """The draft of ``segment_id``, or :meth:`TargetSegment.missing` when there is none.
+
+        ``drafts``: a :meth:`targets_by_id` the caller keeps, so a loop over segments stays linear.
+        """
+        found = (drafts if drafts is not None else self.targets_by_id()).get(segment_id)
+        return found if found is not None else TargetSegment.missing(segment_id, self.lang)
+
+    def check_counts(self) -> dict[str, dict[str, int]]:
+        """check → {severity: count} for every check that found something, in first-seen order."""
+        table: dict[str, dict[str, int]] = {}
+        for issue in self.issues:
+            row = table.setdefault(issue.check, dict.fromkeys(SEVERITIES, 0))
+            row[issue.severity] = row.get(issue.severity, 0) + 1
+        return table
+
 
 @dataclass(frozen=True)
 class RunReport:
@@ -251,6 +285,30 @@ class RunReport:
                 for severity, n in translation.severity_counts().items():
                     counts[severity] += n
         return counts
+
+    def needs_attention(self, langs: list[str]) -> dict[str, str]:
+        """segment id → worst severity of every segment an editor must look at, in document order.
+
+        A segment needs attention when it has a blocking or warning issue in one of ``langs``,
+        is not translated or has an engine error (counted as blocking), or carries engine
+        marks no QA issue graded (counted as a warning; a graded mark counts at QA's severity).
+        Info findings alone do not make a segment need attention.
+        """
+        rank = {severity: n for n, severity in enumerate(SEVERITIES)}
+        worst: dict[str, int] = {}
+        for lang in langs:
+            translation = self.translations[lang]
+            drafts = translation.targets_by_id()
+            graded = {(i.segment_id, i.span) for i in translation.issues}
+            for seg in self.segments:
+                target = translation.target_for(seg.id, drafts)
+                ungraded = any((seg.id, (m.start, m.end)) not in graded for m in target.marks)
+                level = 0 if target.is_untranslated() or target.error else 1 if ungraded else 9
+                worst[seg.id] = min(worst.get(seg.id, 9), level)
+            for issue in translation.issues:
+                if issue.segment_id in worst:
+                    worst[issue.segment_id] = min(worst[issue.segment_id], rank.get(issue.severity, 9))
+        return {seg.id: SEVERITIES[worst[seg.id]] for seg in self.segments if worst.get(seg.id, 9) <= 1}
 
 
 #: A protected span inside a text handed to an engine: the engine must pass the text

@@ -307,6 +307,7 @@ class Pipeline:
             force=self.settings.force if force is None else force,
             combined=self.settings.combined,
             xliff=self.settings.xliff,
+            ui_lang=self.settings.ui_lang,
         )
         return replace(report, outputs=tuple(str(p) for p in written))
 

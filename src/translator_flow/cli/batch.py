@@ -17,7 +17,7 @@ from .translate import _settings, common_options
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Worker processes (each runs its own engines).")
 def batch(indir, targets, out_dir, glossary, tm_dir, force, combined, xliff, force_language, config,
-          jobs) -> None:
+          ui_lang, jobs) -> None:
     """Translate every release under INDIR (recursive) into --out.
 
     Documents whose outputs exist and whose source, options and glossary are unchanged
@@ -30,7 +30,7 @@ def batch(indir, targets, out_dir, glossary, tm_dir, force, combined, xliff, for
         raise click.UsageError("batch needs --out DIR.")
     settings = _settings(config, targets=targets, out_dir=out_dir, glossary=tuple(glossary) or None,
                          tm_dir=tm_dir, force=force, combined=combined, xliff=xliff,
-                         force_language=force_language)
+                         force_language=force_language, ui_lang=ui_lang)
     inputs, unsupported = scan_inputs(indir, exclude=out_dir)
     for path in unsupported:  # nothing silent: a file under INDIR that is not translated says so
         click.echo(f"Skipped {path}: not a release format (supported: "

@@ -70,6 +70,15 @@ def run_translate(inputs: list[Path], settings, fail_on: str | None, echo=click.
     return run_exit_code(outcomes, fail_on)
 
 
+def ui_lang_option():
+    """``--ui-lang``: the language of the review files' labels, legend and notes."""
+    from ..model import UI_LANGUAGES
+
+    return click.option("--ui-lang", "ui_lang", type=click.Choice(UI_LANGUAGES),
+                        help="Language of the review DOCX/HTML labels, legend and notes "
+                             "(default: ui_lang in --config, else en).")
+
+
 def common_options(func):
     """Options shared by `translate` and `batch`."""
     options = [
@@ -88,6 +97,7 @@ def common_options(func):
                      help="Translate even when the input does not look Russian."),
         click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                      help="TOML settings file."),
+        ui_lang_option(),
     ]
     for option in reversed(options):
         func = option(func)
@@ -100,7 +110,7 @@ def common_options(func):
 @click.option("--fail-on", type=click.Choice(["blocking", "warning"]),
               help="Exit with code 1 when QA finds issues of this severity or worse.")
 def translate(inputs, targets, out_dir, glossary, tm_dir, force, combined, xliff, force_language,
-              config, fail_on) -> None:
+              config, ui_lang, fail_on) -> None:
     """Translate Russian releases (.txt, .docx, .html) into review drafts.
 
     For each INPUT and language writes OUT/<stem>.<lang>.review.docx/.html (for editors),
@@ -109,7 +119,7 @@ def translate(inputs, targets, out_dir, glossary, tm_dir, force, combined, xliff
     """
     settings = _settings(config, targets=targets, out_dir=out_dir, glossary=tuple(glossary) or None,
                          tm_dir=tm_dir, force=force, combined=combined, xliff=xliff,
-                         force_language=force_language)
+                         force_language=force_language, ui_lang=ui_lang)
     raise SystemExit(run_translate(list(inputs), settings, fail_on))
 
 
@@ -118,7 +128,8 @@ def translate(inputs, targets, out_dir, glossary, tm_dir, force, combined, xliff
               default=Path("samples"), show_default=True, help="Folder of sample releases.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/demo"),
               show_default=True, help="Where to write the outputs (overwritten).")
-def demo(samples: Path, out_dir: Path) -> None:
+@ui_lang_option()
+def demo(samples: Path, out_dir: Path, ui_lang: str | None) -> None:
     """Translate the shipped sample releases into OUT (be and en) and list the outputs."""
     from ..readers import supported_extensions
 
@@ -126,7 +137,7 @@ def demo(samples: Path, out_dir: Path) -> None:
     inputs = sorted(p for p in samples.iterdir() if p.suffix.lower() in suffixes)
     if not inputs:
         raise click.UsageError(f"No sample releases ({', '.join(suffixes)}) in {samples}.")
-    settings = _settings(None, out_dir=out_dir, force=True, combined=True)
+    settings = _settings(None, out_dir=out_dir, force=True, combined=True, ui_lang=ui_lang)
     code = run_translate(inputs, settings, None)
     click.echo(f"\nOutputs are in {out_dir.resolve()}/ — open the *.review.html files in a browser,")
     click.echo("the *.review.docx files in Word or LibreOffice.")

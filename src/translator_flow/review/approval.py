@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 
 from ..model import Approval as Decision
 from ..model import RunReport
-from ..writers.docx_util import STATUS_CHOICES, STATUS_PLACEHOLDER
+from ..writers.docx_util import STATUS_CHOICES
+from ..writers.labels import status_placeholders
 from .reviewed import MAX_LISTED, ReviewedFile
 
 #: Every Status word finalize understands → its decision. ONE table: docs/round-trip.md lists it.
@@ -52,7 +53,9 @@ class RowApproval:
 def parse_status(text: str) -> RowApproval:
     """The decision a Status cell's text stands for, and the note typed after the word."""
     text = unicodedata.normalize("NFC", text.replace("\ufe0f", "")).strip()  # ✔️ is ✔ + VS16
-    text = text.replace(STATUS_PLACEHOLDER, "").strip()  # typed after the untouched placeholder
+    for placeholder in status_placeholders():  # typed after the untouched placeholder (any UI language)
+        text = text.replace(placeholder, "")
+    text = text.strip()
     if not text:
         return RowApproval("unmarked")
     folded = text.casefold()

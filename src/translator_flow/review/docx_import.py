@@ -3,7 +3,8 @@
 The round-trip contract (docs/output-format.md): core property ``identifier`` marks the
 file, ``comments`` (dc:description) holds the manifest JSON, and the main table is the one
 whose header row is exactly ``# | ID | Block | Source (ru) | Draft (<lang>)… | Notes |
-Status``. When Word cut the manifest (it keeps 255 characters of a property), the manifest
+Status`` in one of the interface languages (``--ui-lang``; Block cells are read back
+into block kinds the same way). When Word cut the manifest (it keeps 255 characters of a property), the manifest
 is rebuilt from the table's ID cells and the facts line in ``keywords``
 (:mod:`.table_manifest`). Cell text is read from the XML with tracked changes taken as
 accepted (insertions in, deletions out), because python-docx's ``cell.text`` skips text
@@ -19,6 +20,7 @@ from typing import Any
 
 from ..errors import ReviewImportError
 from ..writers.common import restore_bidi
+from ..writers.labels import block_kind, review_header_variants
 from ..writers.manifest import REVIEW_IDENTIFIER, parse_id_cell, parse_review_facts, read_core_properties
 from .reviewed import (
     ReviewedFile,
@@ -34,9 +36,6 @@ from .table_manifest import TableRow, rebuild_manifest
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DELETED = {_W + "del", _W + "moveFrom"}
-_DRAFT = re.compile(r"^Draft \(([A-Za-z-]+)\)$")
-_FIXED_HEAD = ["#", "ID", "Block", "Source (ru)"]
-_FIXED_TAIL = ["Notes", "Status"]
 
 
 def _paragraph_text(p: Any) -> str:
@@ -72,17 +71,24 @@ def cell_text(cell: Any) -> str:
 
 
 def _header_langs(cells: list[str]) -> list[str] | None:
-    """The draft languages if ``cells`` is the main table's header row, else None."""
-    n = len(cells)
-    if n < 7 or cells[:4] != _FIXED_HEAD or cells[-2:] != _FIXED_TAIL:
+    """The draft languages if ``cells`` is the main table's header row (in any interface
+    language the review can be written in), else None."""
+    if len(cells) < 7:
         return None
-    langs = []
-    for text in cells[4:-2]:
-        match = _DRAFT.match(text)
-        if not match:
-            return None
-        langs.append(match.group(1))
-    return langs
+    for head, draft, tail in review_header_variants():
+        if cells[:4] != head or cells[-2:] != tail:
+            continue
+        prefix, suffix = draft.split("{lang}")
+        pattern = re.compile(f"^{re.escape(prefix)}([A-Za-z-]+){re.escape(suffix)}$")
+        langs = []
+        for text in cells[4:-2]:
+            match = pattern.match(text)
+            if not match:
+                break
+            langs.append(match.group(1))
+        else:
+            return langs
+    return None
 
 
 def _manifest(path: Path) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
@@ -161,8 +167,8 @@ def read_review_docx(path: Path) -> ReviewedFile:
             continue
         # The Status cell holds the drop-down's chosen text (LibreOffice writes it back the
         # same way) or whatever the editor typed instead; review/approval.py reads it.
-        found_rows.append((TableRow(number, texts[0], seg_id, seg_hash, texts[2].strip(), source), drafts,
-                           texts[width - 1].strip(), notes))
+        found_rows.append((TableRow(number, texts[0], seg_id, seg_hash, block_kind(texts[2].strip()), source),
+                           drafts, texts[width - 1].strip(), notes))
     problems: list[str] = []
     if manifest is None:
         assert facts is not None

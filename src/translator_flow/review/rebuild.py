@@ -25,7 +25,7 @@ from ..model import (
     TargetSegment,
     Translation,
 )
-from ..writers.common import UNTRANSLATED_MARK
+from ..writers.labels import untranslated_marks
 from ..writers.json_report import hits_from_dicts, marks_from_dicts, read_report_dict
 from .reviewed import Baseline, ReviewedFile, source_hash
 
@@ -47,12 +47,13 @@ def same_text(a: str, b: str) -> bool:
 def draft_text(text: str) -> str:
     """An editor's draft as publishable text: tidied, without the «not translated» placeholder.
 
-    The review DOCX shows UNTRANSLATED_MARK in a Draft cell without a draft; an editor
-    may type the translation after it without deleting it.
+    The review DOCX shows the «not translated» placeholder (in its interface language) in a
+    Draft cell without a draft; an editor may type the translation after it without deleting it.
     """
     text = tidy(text)
-    if text.startswith(UNTRANSLATED_MARK):
-        text = text[len(UNTRANSLATED_MARK):].lstrip(" :—-")
+    for mark in untranslated_marks():
+        if text.startswith(mark):
+            return text[len(mark):].lstrip(" :—-")
     return text
 
 

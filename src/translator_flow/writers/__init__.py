@@ -66,12 +66,13 @@ def output_plan(report: RunReport, out_dir: Path, *, stem: str | None = None, co
 
 
 def write_outputs(report: RunReport, out_dir: Path, *, stem: str | None = None, force: bool = False,
-                  combined: bool = False, xliff: bool = False) -> list[Path]:
+                  combined: bool = False, xliff: bool = False, ui_lang: str = "en") -> list[Path]:
     """Write every output of one translated document into ``out_dir``; returns the paths.
 
     Per language (without error): ``<stem>.<lang>.review.docx``, ``.review.html``, ``.docx``,
     ``.html`` (and ``.xlf`` with ``xliff``); ``<stem>.combined.review.docx/.html`` with
-    ``combined``; one ``<stem>.json``. Raises OutputError — before writing anything — when a
+    ``combined``; one ``<stem>.json``. The review files are worded in ``ui_lang`` (en, be,
+    ru: labels, legend, notes, headers). Raises OutputError — before writing anything — when a
     target exists and ``force`` is false, or when the folder cannot be created or written.
     """
     out_dir = Path(out_dir)
@@ -82,7 +83,7 @@ def write_outputs(report: RunReport, out_dir: Path, *, stem: str | None = None, 
     report = replace(report, outputs=tuple(path.name for _, _, path in plan))
 
     # Everything is rendered before the first write, so a failure leaves no partial set behind.
-    rendered = {path: _render(kind, report, list(langs), stem) for kind, langs, path in plan if kind != "xliff"}
+    rendered = {path: _render(kind, report, list(langs), stem, ui_lang) for kind, langs, path in plan if kind != "xliff"}
     ensure_out_dir(out_dir)
     written: list[Path] = []
     for kind, langs, path in plan:
@@ -96,17 +97,17 @@ def write_outputs(report: RunReport, out_dir: Path, *, stem: str | None = None, 
     return written
 
 
-def _render(kind: str, report: RunReport, langs: list[str], stem: str) -> bytes:
+def _render(kind: str, report: RunReport, langs: list[str], stem: str, ui_lang: str) -> bytes:
     if kind == "json":
         return report_to_json(report)
     if kind == "review_docx":
         from .review_docx import render_review_docx
 
-        return render_review_docx(report, langs, stem=stem)
+        return render_review_docx(report, langs, stem=stem, ui_lang=ui_lang)
     if kind == "review_html":
         from .review_html import render_review_html
 
-        return render_review_html(report, langs, stem=stem).encode("utf-8", errors="replace")
+        return render_review_html(report, langs, stem=stem, ui_lang=ui_lang).encode("utf-8", errors="replace")
     if kind == "publish_docx":
         from .publish import render_publish_docx
 

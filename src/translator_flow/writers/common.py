@@ -1,7 +1,8 @@
 """What every writer shares: highlight pieces, reviewer notes, labels and safe text.
 
-The review DOCX and the review HTML show the same information (marks, term hits, QA
-issues, engine errors); computing it once here keeps the two views identical.
+The review view (:mod:`.review_view`) builds what both review writers show from these
+pieces; lookups and counts over the model are model methods (``Translation.targets_by_id``,
+``RunReport.needs_attention``, ``Translation.check_counts``).
 """
 
 from __future__ import annotations
@@ -10,12 +11,15 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from ..model import LOUD_WARNING_PREFIXES, Block, Document, DocumentMeta, QAIssue, RunReport, Segment, TargetSegment, TermHit, Translation
 import itertools
 
-#: What the review shows in the Draft cell of a segment that has no draft. A fixed string so
-#: that ``finalize`` can tell an untouched placeholder from an editor's translation.
-UNTRANSLATED_MARK = "[NOT TRANSLATED]"
+from ..model import LOUD_WARNING_PREFIXES, Block, Document, DocumentMeta, RunReport, Segment, TargetSegment, TermHit, Translation
+from .i18n import N_
+
+#: What the review shows in the Draft cell of a segment that has no draft. Fixed strings (one
+#: per interface language) so that ``finalize`` can tell an untouched placeholder from an
+#: editor's translation.
+UNTRANSLATED_MARK = N_("[NOT TRANSLATED]")  # in the editor's language: labels.untranslated_mark
 #: The publishable draft keeps the source visibly wrapped, e.g. ``[NOT TRANSLATED: Текст.]``,
 #: so that Russian text can never go out unnoticed in a Belarusian or English release.
 UNTRANSLATED_PUBLISH = "[NOT TRANSLATED: {source}]"
@@ -24,20 +28,17 @@ QA_AUTHOR = "translator-flow QA"
 QA_INITIALS = "QA"
 SOURCE_LANG = "ru"
 
-ORIGIN_LABELS = {
-    "tm": "translation memory",
-    "mt": "MT",
-    "glossary": "MT + glossary terms",
-    "human": "human edit",
-    "none": "none",
-}
-MARK_LABELS = {
-    "unknown": "unknown word",
-    "generation": "generation error",
-    "bilingual": "missing bilingual entry",
-    "fallback": "fallback, not translated by the engine",
-}
 SEVERITY_ORDER = {"blocking": 0, "warning": 1, "info": 2}
+#: Highlight fills (hex RGB) of the review DOCX and HTML, the first class present winning
+#: (marks over terms). Pale, and none of them the grey of the read-only columns (E8E8E8).
+PALETTE: dict[str, str] = {
+    "mark-unknown": "FFE699",  # left in Russian: the strongest of the set, a warning
+    "mark-generation": "F8CBAD",
+    "mark-bilingual": "E4D0F5",
+    "mark-fallback": "C9E1F5",  # from the lexicon: a word to check, not an error
+    "term-check": "E2EFDA",  # with a wavy underline
+    "term": "E2EFDA",  # with a single underline
+}
 #: BCP 47 tags for the language of runs/elements (spell checkers pick the right dictionary).
 LANG_TAGS = {"ru": "ru-RU", "be": "be-BY", "en": "en-GB"}
 
@@ -175,144 +176,9 @@ def locate_terms(text: str, hits: tuple[TermHit, ...]) -> list[tuple[TermHit, tu
     return [(hit, spans[n]) for n, hit in enumerate(hits)]
 
 
-def term_title(hit: TermHit) -> str:
-    """Tooltip and note text for a glossary hit: «entry: source → placed form»."""
-    placed = hit.target_form or "(not placed)"
-    text = f"term {hit.entry_id}: {hit.source_text} → {placed}"
-    if hit.approved and hit.approved != hit.target_form:
-        text += f" (approved: {hit.approved})"
-    if hit.flagged:
-        text += f"; check: {hit.flagged}"
-    return text
-
-
-def _term_cls(hit: TermHit) -> str:
-    return "term-check" if hit.flagged or not hit.target_form else "term"
-
-
-def source_ranges(segment: Segment, targets: list[TargetSegment]) -> list[Range]:
-    """Term highlights in the source text, from the hits of every shown language."""
-    seen: set[tuple[int, int]] = set()
-    ranges = []
-    for target in targets:
-        for hit in target.term_hits:
-            span = locate(segment.source, hit.source_text, hit.start, hit.end)
-            if span and span not in seen:
-                seen.add(span)
-                ranges.append(Range(span[0], span[1], _term_cls(hit), title=term_title(hit)))
-    return ranges
-
-
-def draft_ranges(target: TargetSegment, issues: list[tuple[str, QAIssue]]) -> list[Range]:
-    """Mark, term and issue-span highlights in a draft text."""
-    ranges = []
-    for mark in target.marks:
-        span = locate(target.text, mark.word, mark.start, mark.end)
-        if span:
-            label = MARK_LABELS.get(mark.kind, mark.kind)
-            ranges.append(Range(span[0], span[1], f"mark-{mark.kind}", title=f"{label}: {mark.word}"))
-    for hit, span in locate_terms(target.text, target.term_hits):
-        if span:
-            ranges.append(Range(span[0], span[1], _term_cls(hit), title=term_title(hit)))
-    for key, issue in issues:
-        if issue.span and 0 <= issue.span[0] < issue.span[1] <= len(target.text):
-            ranges.append(Range(issue.span[0], issue.span[1], "issue", key=key, title=issue_text(issue)))
-    return ranges
-
-
-def issue_text(issue: QAIssue) -> str:
-    """How an issue reads in a comment or a note: «warning · numbers: message»."""
-    return f"{issue.severity} · {issue.check}: {issue.message}"
-
-
-def is_untranslated(target: TargetSegment) -> bool:
-    """True when the draft cannot be shown as a translation (no text or marked untranslated)."""
-    return target.status == "untranslated" or not target.text.strip()
-
-
-def target_notes(target: TargetSegment, issues: list[tuple[str, QAIssue]]) -> list[Note]:
-    """The Notes column for one draft: origin, engine error, QA findings, terms, marks, TM."""
-    notes = [Note("origin", f"origin: {ORIGIN_LABELS.get(target.origin, target.origin)}")]
-    if target.error:
-        notes.append(Note("error", f"engine error: {target.error}", "blocking"))
-    elif is_untranslated(target):
-        notes.append(Note("error", "not translated: no draft was produced", "blocking"))
-    for _, issue in sorted(issues, key=lambda ki: SEVERITY_ORDER.get(ki[1].severity, 9)):
-        notes.append(Note("issue", issue_text(issue), issue.severity))
-    for hit in target.term_hits:
-        notes.append(Note("term", term_title(hit)))
-    reported = {i.span for _, i in issues}
-    for mark in target.marks:  # one note per finding: QA's `untranslated` already reports most marks
-        if (mark.start, mark.end) not in reported:
-            notes.append(Note("mark", f"{MARK_LABELS.get(mark.kind, mark.kind)}: {mark.word}"))
-    for suggestion in target.suggestions:
-        notes.append(Note("suggestion", f"suggestion: {suggestion}"))
-    return notes
-
-
-def missing_target(segment: Segment, lang: str) -> TargetSegment:
-    """The explicit state shown when a language has no draft for a segment (never silent)."""
-    return TargetSegment(segment.id, lang, "", "none", status="untranslated",
-                         error="no draft was produced for this segment")
-
-
 def targets_by_id(translation: Translation) -> dict[str, TargetSegment]:
-    """Drafts of one language keyed by segment id."""
-    return {t.segment_id: t for t in translation.targets}
-
-
-def keyed_issues(translation: Translation) -> list[tuple[str, QAIssue]]:
-    """Issues of one language with a stable key (``be-3``) used to anchor comments and spans."""
-    return [(f"{translation.lang}-{n}", issue) for n, issue in enumerate(translation.issues)]
-
-
-def issues_by_segment(report: RunReport, langs: list[str]) -> tuple[dict[tuple[str, str], list[tuple[str, QAIssue]]], list[tuple[str, QAIssue]]]:
-    """Issues grouped by (lang, segment id), plus document-level ones (unknown segment id)."""
-    ids = {s.id for s in report.segments}
-    grouped: dict[tuple[str, str], list[tuple[str, QAIssue]]] = {}
-    orphans: list[tuple[str, QAIssue]] = []
-    for lang in langs:
-        for key, issue in keyed_issues(report.translations[lang]):
-            if issue.segment_id in ids:
-                grouped.setdefault((lang, issue.segment_id), []).append((key, issue))
-            else:
-                orphans.append((key, issue))
-    return grouped, orphans
-
-
-def issue_counts(report: RunReport, langs: list[str]) -> list[tuple[str, str, dict[str, int]]]:
-    """(lang, check, {severity: count}) for every check that found something, in first-seen order."""
-    table: dict[tuple[str, str], dict[str, int]] = {}
-    for lang in langs:
-        for issue in report.translations[lang].issues:
-            row = table.setdefault((lang, issue.check), {s: 0 for s in SEVERITY_ORDER})
-            row[issue.severity] = row.get(issue.severity, 0) + 1
-    return [(lang, check, counts) for (lang, check), counts in table.items()]
-
-
-def attention(report: RunReport, langs: list[str]) -> list[tuple[str, str]]:
-    """(segment id, worst severity) of every segment an editor must look at, in document order.
-
-    A segment needs attention when it has a blocking or warning issue, is not translated
-    (counted as blocking) or carries engine marks no QA issue graded (counted as a warning).
-    """
-    grouped, _ = issues_by_segment(report, langs)
-    drafts = {lang: targets_by_id(report.translations[lang]) for lang in langs}
-    out = []
-    for seg in report.segments:
-        worst = 9
-        for lang in langs:
-            target = drafts[lang].get(seg.id) or missing_target(seg, lang)
-            reported = {i.span for _, i in grouped.get((lang, seg.id), [])}
-            if is_untranslated(target) or target.error:
-                worst = 0
-            elif any((m.start, m.end) not in reported for m in target.marks):
-                worst = min(worst, 1)  # a mark no QA issue graded (QA's severity decides otherwise)
-            for _, issue in grouped.get((lang, seg.id), []):
-                worst = min(worst, SEVERITY_ORDER.get(issue.severity, 9))
-        if worst <= 1:
-            out.append((seg.id, "blocking" if worst == 0 else "warning"))
-    return out
+    """Drafts of one language keyed by segment id (:meth:`Translation.targets_by_id`)."""
+    return translation.targets_by_id()
 
 
 def source_warning_lines(meta: DocumentMeta) -> list[tuple[str, bool]]:
@@ -367,7 +233,7 @@ def publish_block_parts(block: Block, segments: list[Segment], drafts: dict[str,
             gap = block.text[previous_end:seg.start] if 0 <= previous_end <= seg.start else " "
             parts.append((gap if gap and gap.isspace() else " ", False))
         target = drafts.get(seg.id)
-        if target is None or is_untranslated(target):
+        if target is None or target.is_untranslated():
             parts.append((UNTRANSLATED_PUBLISH.format(source=seg.source), True))
         else:
             parts.append((target.text, False))

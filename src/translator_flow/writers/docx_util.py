@@ -20,7 +20,7 @@ from typing import Any
 
 from lxml import etree
 
-from .common import LANG_TAGS, cell_text
+from .common import LANG_TAGS, PALETTE, cell_text
 from .docx_package import COMMENTS, CORE, DOCUMENT, core_xml, package, template
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -33,20 +33,14 @@ def _w(tag: str) -> str:
 
 # Qualified names computed once: runs and cells are created thousands of times per batch.
 P, R, T, BR, TAB, PPR, RPR, VAL = _w("p"), _w("r"), _w("t"), _w("br"), _w("tab"), _w("pPr"), _w("rPr"), _w("val")
-B, I, COLOR, SZ, HIGHLIGHT, U, LANG = _w("b"), _w("i"), _w("color"), _w("sz"), _w("highlight"), _w("u"), _w("lang")  # noqa: E741 - I is w:i
+B, I, COLOR, SZ, U, LANG = _w("b"), _w("i"), _w("color"), _w("sz"), _w("u"), _w("lang")  # noqa: E741 - I is w:i
 TC, TR, TCPR, TCW, SHD, ID = _w("tc"), _w("tr"), _w("tcPr"), _w("tcW"), _w("shd"), _w("id")
 
 RED = "C00000"
 SEVERITY_COLORS = {"blocking": "C00000", "warning": "9C4F00", "info": "404040"}
-#: Highlight (w:highlight value) per piece class; the first class present wins (marks over terms).
-HIGHLIGHTS = [
-    ("mark-unknown", "yellow"),
-    ("mark-generation", "cyan"),  # Word's "turquoise"
-    ("mark-bilingual", "cyan"),
-    ("mark-fallback", "lightGray"),
-    ("term-check", "green"),  # Word's "bright green"
-    ("term", "green"),
-]
+#: Run shading (w:shd fill) per piece class; the first class present wins (marks over terms).
+#: Shading, not w:highlight: Word's highlight colours are 16 loud ones, shading takes any RGB.
+HIGHLIGHTS = list(PALETTE.items())
 READ_ONLY_FILL = "E8E8E8"
 HEADER_FILL = "BFBFBF"
 _TABLE_LOOK = {"firstColumn": "1", "firstRow": "1", "lastColumn": "0", "lastRow": "0", "noHBand": "0",
@@ -89,7 +83,8 @@ class Table:
         """Append a row and return its cells, each holding one empty paragraph.
 
         ``fills``: the shading of each cell (hex RGB, "" for none); ``header``: repeat the
-        row at the top of every page and never split it.
+        row at the top of every page. No row is ever split across pages (w:cantSplit): a
+        segment, its draft and its notes stay together.
         """
         key = (tuple(fills), header)
         prototype = self._prototypes.get(key)
@@ -101,9 +96,9 @@ class Table:
 
     def _prototype(self, fills: tuple[str, ...], header: bool) -> Any:
         tr = etree.Element(TR)
+        tr_pr = _sub(tr, "trPr")
+        _sub(tr_pr, "cantSplit", val="true")
         if header:
-            tr_pr = _sub(tr, "trPr")
-            _sub(tr_pr, "cantSplit", val="true")
             _sub(tr_pr, "tblHeader", val="true")
         for n, width in enumerate(self._widths):
             tc = etree.SubElement(tr, TC)
@@ -185,10 +180,10 @@ class DocxBuilder:
                 etree.SubElement(rpr, COLOR, {VAL: color})
             if size:
                 etree.SubElement(rpr, SZ, {VAL: str(int(size * 2))})  # half-points
-            if highlight:
-                etree.SubElement(rpr, HIGHLIGHT, {VAL: highlight})
             if underline:
                 etree.SubElement(rpr, U, {VAL: underline})
+            if highlight:  # w:shd comes after w:u in the rPr sequence
+                etree.SubElement(rpr, SHD, {VAL: "clear", _w("color"): "auto", _w("fill"): highlight})
             if tag:  # spell checkers pick the right dictionary
                 etree.SubElement(rpr, LANG, {VAL: tag})
         if text:

@@ -27,7 +27,7 @@ from ..model import (
     Translation,
 )
 from .atomic import atomic_write_bytes
-from .common import locate_terms, missing_target, targets_by_id
+from .common import locate_terms
 
 JSON_FORMAT = "translator-flow-report"
 #: Bumped on any incompatible change of the keys below; additions keep the version.
@@ -38,14 +38,14 @@ def report_to_dict(report: RunReport) -> dict[str, Any]:
     """The JSON contract as plain data: source, signatures, blocks, segments, issues."""
     meta = report.document.meta
     langs = list(report.translations)
-    drafts = {lang: targets_by_id(t) for lang, t in report.translations.items()}
+    drafts = {lang: t.targets_by_id() for lang, t in report.translations.items()}
     segments = []
     for seg in report.segments:
         targets: dict[str, Any] = {}
         for lang in langs:
             if report.translations[lang].error:
                 continue  # the language was not produced: languages.<lang>.error says why
-            target = drafts[lang].get(seg.id) or missing_target(seg, lang)
+            target = report.translations[lang].target_for(seg.id, drafts[lang])
             targets[lang] = _target(target)
         segments.append({
             "id": seg.id,

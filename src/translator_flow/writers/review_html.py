@@ -19,30 +19,9 @@ from markupsafe import Markup
 
 from ..model import RunReport
 from .atomic import atomic_write_bytes
-from .common import (
-    SEVERITY_ORDER,
-    SOURCE_LANG,
-    UNTRANSLATED_MARK,
-    Piece,
-    attention,
-    bidi_token,
-    source_warning_lines,
-    split_bidi,
-    block_kinds,
-    clean_text,
-    document_title,
-    draft_ranges,
-    is_untranslated,
-    issue_counts,
-    issue_text,
-    issues_by_segment,
-    missing_target,
-    signature_line,
-    source_ranges,
-    split_pieces,
-    target_notes,
-    targets_by_id,
-)
+from .common import PALETTE, SEVERITY_ORDER, SOURCE_LANG, Piece, bidi_token, clean_text, split_bidi
+from .labels import check_label, issue_comment, legend, severity_label, untranslated_mark
+from .review_view import ReviewView, build_review_view
 
 #: No network, no plugins, no script, no forms, no <base> tricks; inline CSS only.
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; "
@@ -118,89 +97,107 @@ def pieces_html(pieces: list[Piece]) -> Markup:
     return Markup("").join(out)
 
 
-def render_review_html(report: RunReport, langs: list[str], *, stem: str) -> str:
-    """Build the review HTML for ``langs`` (one language, or several side by side)."""
-    grouped, orphans = issues_by_segment(report, langs)
-    kinds = block_kinds(report.document)
-    drafts = {lang: targets_by_id(report.translations[lang]) for lang in langs}
-    lang_tok = {lang: css_token(lang) for lang in langs}
-    need = dict(attention(report, langs))
+def render_review_html(report: RunReport, langs: list[str], *, stem: str, ui_lang: str = "en") -> str:
+    """Build the review HTML for ``langs`` (one language, or several side by side), worded in
+    the interface language ``ui_lang``."""
+    return render_view_html(build_review_view(report, langs, ui_lang), stem=stem)
+
+
+def _panels(view: ReviewView, lang_tok: dict[str, str]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+    """The issue panel of each language and the filters (anchor id, row class) its links use."""
+    _ = view.ui
     filters: list[tuple[str, str]] = [("f-attention", "attn")]
     panels = []
-    for lang in langs:
+    for lang in view.langs:
         rows = []
-        totals = {s: 0 for s in SEVERITY_ORDER}
-        for c_lang, check, counts in issue_counts(report, langs):
-            if c_lang != lang:
-                continue
-            base = f"{lang_tok[lang]}-c-{css_token(check)}"
+        totals = dict.fromkeys(SEVERITY_ORDER, 0)
+        for count in view.lang_counts(lang):
+            base = f"{lang_tok[lang]}-c-{css_token(count.check)}"
             cells = []
             for sev in SEVERITY_ORDER:
-                totals[sev] += counts.get(sev, 0)
-                cells.append({"n": counts.get(sev, 0), "filter": f"f-{base}-{sev}"})
+                totals[sev] += count.counts[sev]
+                cells.append({"n": count.counts[sev], "filter": f"f-{base}-{sev}"})
                 filters.append((f"f-{base}-{sev}", f"q-{base}-{sev}"))
             filters.append((f"f-{base}", f"q-{base}"))
-            rows.append({"check": check, "cells": cells, "total": sum(counts.values()), "filter": f"f-{base}"})
+            rows.append({"check": count.check, "label": check_label(_, count.check), "cells": cells,
+                         "total": count.total, "filter": f"f-{base}"})
         sev_filters = []
         for sev in SEVERITY_ORDER:
             fid = f"f-{lang_tok[lang]}-s-{sev}"
             filters.append((fid, f"q-{lang_tok[lang]}-s-{sev}"))
             sev_filters.append({"n": totals[sev], "filter": fid})
-        panels.append({"lang": lang, "rows": rows, "totals": sev_filters, "sum": sum(totals.values())})
+        total = sum(totals.values())
+        panels.append({"lang": lang, "rows": rows, "totals": sev_filters, "sum": total,
+                       "sum_text": _.ngettext("{n} finding", "{n} findings", total)})
+    return panels, filters
+
+
+def render_view_html(view: ReviewView, *, stem: str) -> str:
+    """Render a review view as the self-contained review page."""
+    _ = view.ui
+    lang_tok = {lang: css_token(lang) for lang in view.langs}
+    panels, filters = _panels(view, lang_tok)
     segments = []
-    for number, seg in enumerate(report.segments, 1):
-        targets = [drafts[lang].get(seg.id) or missing_target(seg, lang) for lang in langs]
+    for row in view.rows:
         classes = ["seg"]
-        if seg.id in need:
-            classes += ["attn", f"w-{need[seg.id]}"]
+        if row.attention:
+            classes += ["attn", f"w-{row.attention}"]
         cells, notes = [], []
-        for lang, target in zip(langs, targets):
-            seg_issues = grouped.get((lang, seg.id), [])
-            for _, issue in seg_issues:
+        for draft in row.drafts:
+            lang = draft.lang
+            for _key, issue in draft.issues:
                 base = f"{lang_tok[lang]}-c-{css_token(issue.check)}"
                 classes += [f"q-{base}", f"q-{base}-{issue.severity}", f"q-{lang_tok[lang]}-s-{issue.severity}"]
-            untranslated = is_untranslated(target)
-            text = target.text if target.text.strip() else ""
-            cells.append({"lang": lang, "untranslated": untranslated,
-                          "html": pieces_html(split_pieces(text, draft_ranges(target, seg_issues)))})
-            notes += [{"lang": lang, "kind": n.kind, "severity": n.severity, "text": n.text}
-                      for n in target_notes(target, seg_issues)]
+            cells.append({"lang": lang, "untranslated": draft.untranslated, "html": pieces_html(draft.pieces())})
+            notes += [{"lang": lang, "kind": n.kind, "severity": n.severity, "text": n.text} for n in draft.notes]
         segments.append({
-            "number": number,
-            "id": seg.id,
-            "anchor": dom_id(seg.id),
-            "kind": kinds.get(seg.block, ""),
+            "number": row.number,
+            "id": row.segment.id,
+            "anchor": dom_id(row.segment.id),
+            "kind": row.kind,
             "classes": " ".join(dict.fromkeys(classes)),
-            "source": pieces_html(split_pieces(seg.source, source_ranges(seg, targets))),
+            "source": pieces_html(list(row.source_pieces)),
             "drafts": cells,
             "notes": notes,
         })
-    unavailable = [(lang, t.error) for lang, t in report.translations.items() if t.error and lang not in langs]
+    langs = list(view.langs)
     return render_template(
         "review.html.j2",
         csp=CSP,
-        generator=clean_text(signature_line(report, langs)),
-        title=clean_text(document_title(report.document)),
+        generator=view.generator,
+        title=view.title,
         stem=stem,
         langs=langs,
         source_lang=SOURCE_LANG,
-        meta=report.document.meta,
-        signatures=[(lang, report.translations[lang].signature) for lang in langs],
-        unavailable=unavailable,
-        source_warnings=source_warning_lines(report.document.meta),
+        meta=view.meta,
+        signatures=list(view.signatures),
+        unavailable=list(view.unavailable),
+        source_warnings=list(view.source_warnings),
         panels=panels,
-        attention=[(seg_id, dom_id(seg_id), sev) for seg_id, sev in need.items()],
-        orphans=[{"lang": i.lang, "severity": i.severity, "text": clean_text(issue_text(i))} for _, i in orphans],
+        attention=[(seg_id, dom_id(seg_id), sev) for seg_id, sev in view.attention],
+        orphans=[{"lang": i.lang, "severity": i.severity, "text": clean_text(issue_comment(_, i))}
+                 for _key, i in view.orphans],
         filters=list(dict.fromkeys(filters)),
         segments=segments,
-        untranslated_mark=UNTRANSLATED_MARK,
-        combined=len(langs) > 1,
-        n_segments=len(report.segments),
+        untranslated_mark=untranslated_mark(_),
+        combined=view.combined,
+        _=_,
+        ui_lang=_.lang,
+        palette=list(PALETTE.items()),
+        legend=[(" ".join(f"hl-{c}" for c in sorted(classes)), sample, meaning) for classes, sample, meaning in legend(_)],
+        severity_labels=[severity_label(_, s) for s in SEVERITY_ORDER],
+        n_segments_text=_.ngettext("{n} segment", "{n} segments", len(view.rows)),
+        summary_line=" · ".join([
+            _.ngettext("{n} segment", "{n} segments", len(view.rows)),
+            _.ngettext("{n} finding", "{n} findings", view.total_findings),
+            _.ngettext("{n} segment needs attention", "{n} segments need attention", len(view.attention)),
+        ]),
     )
 
 
-def write_review_html(report: RunReport, langs: list[str], path: Path, *, stem: str, force: bool = False) -> Path:
+def write_review_html(report: RunReport, langs: list[str], path: Path, *, stem: str, force: bool = False,
+                      ui_lang: str = "en") -> Path:
     """Write the review HTML atomically; an existing file is replaced only with ``force``."""
-    data = render_review_html(report, langs, stem=stem).encode("utf-8", errors="replace")
+    data = render_review_html(report, langs, stem=stem, ui_lang=ui_lang).encode("utf-8", errors="replace")
     atomic_write_bytes(Path(path), data, force=force)
     return Path(path)
