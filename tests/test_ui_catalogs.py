@@ -249,3 +249,10 @@ def test_the_status_drop_down_speaks_every_interface_language_finalize_understan
         assert [parse_status(c).decision for c in status_choices(_)] == list(STATUS_CHOICES), lang
         assert parse_status(status_placeholder(_)).decision == "unmarked", lang
         assert parse_status(f"{status_placeholder(_)} {status_choices(_)[0]}").decision == "approved", lang
+
+
+def test_every_registered_check_has_a_plain_label() -> None:
+    from translator_flow.qa import CHECKS
+    from translator_flow.writers.labels import CHECK_LABELS
+
+    assert sorted(set(CHECKS) - set(CHECK_LABELS)) == []  # else the review shows the bare check id

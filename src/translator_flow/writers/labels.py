@@ -48,6 +48,8 @@ CHECK_LABELS = {
     "mixed_script": N_("mixed alphabets in a word"),
     "repeated_word": N_("repeated word"),
     "length_ratio": N_("length unlike the source"),
+    "spelling": N_("not in the Belarusian dictionary"),
+    "risky_rendering": N_("often mistranslated"),
 }
 #: The Block column. The English labels are the model's kinds (the round-trip contract);
 #: the review reader maps every language's label back to the kind (:func:`block_kind`).
