@@ -110,7 +110,8 @@ class Mark:
     start: int
     end: int
     #: for "fallback": how the word was made — "lexicon" (a reviewed lexicon row), "name"
-    #: (a proper name respelled letter by letter), "agreement" (a "#" form re-inflected).
+    #: (a proper name respelled letter by letter), "agreement" (a "#" form re-inflected),
+    #: "script" (Latin look-alike letters replaced by Cyrillic).
     via: str = ""
     original: str = ""  # for "fallback": the word the engine left («обсудили»)
     lemma: str = ""  # for "fallback" via "lexicon": the reviewed row's Belarusian lemma («абмеркаваць»)

@@ -52,8 +52,9 @@ ENGINE_EXTRAS: dict[tuple[str, str], Callable[[], dict[str, Any]]] = {("be", "ap
 
 def _be_repair(outputs: Sequence[EngineOutput]) -> list[EngineOutput]:
     from .be_fallback import apply
+    from .be_script import fix_outputs
 
-    return apply(outputs)
+    return fix_outputs(apply(outputs))
 
 
 #: Repairs of raw engine outputs per target language (one output per input, in order).

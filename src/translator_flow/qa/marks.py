@@ -13,6 +13,7 @@ what backs the word up:
 | fallback: a name respelled letter by letter | + the dictionary knows it | info |
 | fallback: a name respelled letter by letter | no other evidence | warning |
 | fallback: an ending re-chosen for agreement | + the dictionary knows the form | info |
+| fallback: Latin look-alike letters replaced by Cyrillic (lang/be_script.py) | — | info |
 | generation (the engine could not inflect) | — | warning |
 
 hunspell-be lacks whole words rather than single forms (it rejects 36 of the 439 distinct
@@ -83,6 +84,9 @@ def _fallback_finding(mark: Mark, span: tuple[int, int]) -> Finding:
                            "dictionary knows it", span, sev)
         return Finding(f"Name «{w}» was respelled letter by letter{from_ru}: check the official "
                        "Belarusian spelling", span, sev)
+    if mark.via == "script":
+        return Finding(f"«{w}» had Latin look-alike letters («{orig}»); they were replaced by Cyrillic "
+                       "ones: nothing to do unless the word is really Latin", span, "info")
     if mark.via == "agreement":
         tail = "; the Belarusian dictionary knows the form" if known else ": check it"
         return Finding(f"The ending of «{w}» was chosen to agree with the next word{tail}", span, sev)
