@@ -114,6 +114,23 @@ def test_a_changed_translation_memory_redoes_finished_documents(tmp_path: Path) 
     assert [r["status"] for r in report_rows(out)] == ["ok"]
 
 
+def test_changed_engine_data_redoes_finished_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from translator_flow import lang
+
+    indir, out = tmp_path / "in", tmp_path / "out"
+    indir.mkdir()
+    write_release(indir / "r.ru.txt", 1)
+    args = ["batch", str(indir), "--out", str(out), "--to", "be"]
+    assert lang.engine_data_hash("be", "apertium")  # the overlay's data hash is really there
+    monkeypatch.setitem(lang.ENGINE_DATA, ("be", "apertium"), lambda: "overlay-1")
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert [r["status"] for r in report_rows(out)] == ["skipped"]
+    monkeypatch.setitem(lang.ENGINE_DATA, ("be", "apertium"), lambda: "overlay-2")  # the overlay changed
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    assert [r["status"] for r in report_rows(out)] == ["ok"]
+
+
 def marked_processes(mark: str) -> list[str]:
     """Every live process whose environment carries ``mark`` (children inherit it), as `ps` lines."""
     pids = []

@@ -134,11 +134,14 @@ def output_plan(inputs: list[Path], indir: Path) -> dict[Path, tuple[Path, str]]
     return plan
 
 
-def run_key(path: Path, settings: Settings, glossary_hash: str, tm_state: str = "none") -> str:
-    """What decides whether a finished document must be redone (source, options, glossary, TM)."""
+def run_key(path: Path, settings: Settings, glossary_hash: str, tm_state: str = "none", engine_data: str = "") -> str:
+    """What decides whether a finished document must be redone (source, options, glossary, TM,
+    engine data such as the Belarusian overlay)."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     options = [__version__, digest, glossary_hash, tm_state, ",".join(settings.targets),
                json.dumps(settings.engines, sort_keys=True), settings.combined, settings.xliff]
+    if engine_data.strip(","):  # absent without engine data, so older keys stay valid
+        options.append(engine_data)
     if settings.ui_lang != "en":  # the review files' language; absent for en, so older keys stay valid
         options.append(settings.ui_lang)
     return hashlib.sha256(repr(options).encode()).hexdigest()[:16]
@@ -238,10 +241,11 @@ def run_batch(
     glossary = pipeline.glossary
     glossary_hash = glossary.hash if glossary is not None else "none"
     tm_state = tm_hash(settings.tm_dir)
+    engine_data = pipeline.engine_data_state()
 
     results: dict[Path, DocumentResult] = {}
     todo: list[Path] = []
-    keys = {path: run_key(path, settings, glossary_hash, tm_state) for path in inputs}
+    keys = {path: run_key(path, settings, glossary_hash, tm_state, engine_data) for path in inputs}
     for path in inputs:
         key = keys[path]
         rel = path.relative_to(indir).as_posix()

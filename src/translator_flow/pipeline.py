@@ -104,6 +104,13 @@ class Pipeline:
         self._engines[lang] = engine
         return engine
 
+    def engine_data_state(self) -> str:
+        """The hashes of the engine data the target languages add (the Belarusian overlay),
+        without starting an engine: part of what decides whether a batch redoes a document."""
+        from .lang import engine_data_hash
+
+        return ",".join(engine_data_hash(lang, self.settings.engines.get(lang, "")) for lang in self.settings.targets)
+
     def close(self) -> None:
         """Stop every engine this pipeline started."""
         for engine in self._engines.values():

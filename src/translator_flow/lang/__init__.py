@@ -50,6 +50,23 @@ def _be_apertium_extras() -> dict[str, Any]:
 ENGINE_EXTRAS: dict[tuple[str, str], Callable[[], dict[str, Any]]] = {("be", "apertium"): _be_apertium_extras}
 
 
+def _be_apertium_data() -> str:
+    from .apertium_overlay.build import data_hash
+
+    return data_hash()
+
+
+#: A hash of the engine data a language adds, by (target language, engine name): the batch
+#: resume key includes it, so a changed overlay redoes finished documents.
+ENGINE_DATA: dict[tuple[str, str], Callable[[], str]] = {("be", "apertium"): _be_apertium_data}
+
+
+def engine_data_hash(lang: str, engine: str) -> str:
+    """The hash of the data ``lang`` adds to ``engine`` ("" when it adds none)."""
+    factory = ENGINE_DATA.get((lang, engine))
+    return factory() if factory is not None else ""
+
+
 def _be_repair(outputs: Sequence[EngineOutput]) -> list[EngineOutput]:
     from .be_fallback import apply
     from .be_script import fix_outputs
