@@ -304,3 +304,27 @@ def _download(argos: types.ModuleType, src: str, tgt: str, timeout: float) -> Pa
         raise EngineUnavailable(f"Downloading {best.links} failed ({exc}). {offline_fix}") from None
     finally:
         socket.setdefaulttimeout(saved)
+
+
+def ensure_model(
+    pair: str = "ru-en", packages_dir: Path | None = None, timeout: float = 5.0
+) -> tuple[ModelInfo | None, bool, str]:
+    """The installed model for ``pair``, installing it from the Argos index when none is.
+
+    Returns ``(model or None, whether an install was attempted, what happened)``. Nothing
+    is fetched when a usable model is installed. The index fetch is bounded by
+    ``timeout`` (``$ARGOS_PACKAGE_INDEX`` is Argos's own setting for the index location);
+    offline, the message says how to install from a file instead.
+    """
+    src, tgt = parse_pair(pair)
+    present = find_model(src, tgt, packages_dir)
+    if present is not None:
+        return present, False, f"{src}→{tgt} model {present.model_id} is installed ({present.path})."
+    try:
+        info = install_model(pair, packages_dir=packages_dir, timeout=timeout)
+    except (EngineUnavailable, ReaderError) as exc:
+        fix = "" if "--from-file" in str(exc) else (
+            f" Install it from a file: `translator-flow models install {src}-{tgt} --from-file PATH.argosmodel`."
+        )
+        return None, True, f"No {src}→{tgt} model is installed, and installing it failed: {exc}{fix}"
+    return info, True, f"Installed {src}→{tgt} model {info.model_id} in {info.path}."
