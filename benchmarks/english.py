@@ -192,7 +192,7 @@ def tune(packages: Path, sentences: list[str], folder: Path, repeat: int) -> lis
     file.write_text(json.dumps(sentences), encoding="utf-8")
     words = sum(len(s.split()) for s in sentences)
     rows: list[dict[str, Any]] = []
-    shipped = {"batch_tokens": DEFAULT_BATCH_TOKENS, "inter_threads": DEFAULT_INTER_THREADS,
+    shipped = {"batch_tokens": DEFAULT_BATCH_TOKENS, "inter_threads": min(DEFAULT_INTER_THREADS, os.cpu_count() or 1),
                "threads": DEFAULT_THREADS, "compute_type": DEFAULT_COMPUTE_TYPE}
     base = dict(shipped)
 

@@ -43,7 +43,7 @@ from ..model import EngineOutput
 from .argos_text import _assemble, _plan, _restore_terms
 from .models import ModelInfo, find_model, import_argostranslate, list_models
 
-__all__ = ["ArgosEngine", "MAX_PIECES", "NO_MODEL_MESSAGE", "_plan", "_restore_terms"]
+__all__ = ["MAX_PIECES", "NO_MODEL_MESSAGE", "ArgosEngine", "_plan", "_restore_terms"]
 
 #: The message for a machine without an ru→en model (DESIGN.md §3; CLI exits with 3).
 NO_MODEL_MESSAGE = (
@@ -55,10 +55,13 @@ NO_MODEL_MESSAGE = (
 #: English output runs about as long as the Russian source, so keep a margin.
 MAX_PIECES = 200
 
-#: Defaults chosen from benchmarks/english.py at the real model's size (Transformer-base,
-#: d_model 512, int8 package; docs/models.md has the table): see each for the numbers.
+#: Defaults chosen with benchmarks/english.py at the real model's size (Transformer-base,
+#: d_model 512, int8 package, 2 cores; the table is in docs/models.md). Batches of 1,024
+#: tokens took the least CPU (32: 3.1× more, 256: +10%, 4096: +14% and +125 MB); two
+#: batches in parallel (inter 2 × intra 1) the least wall time (-22% against 1 × 1, -37%
+#: against 1 × 2) for +170 MB; int8 half the CPU of float32 and 260 MB less.
 DEFAULT_THREADS = 1  # intra_threads
-DEFAULT_INTER_THREADS = 1
+DEFAULT_INTER_THREADS = 2  # capped at the number of cores
 DEFAULT_BATCH_TOKENS = 1024
 DEFAULT_COMPUTE_TYPE = "int8"
 
@@ -77,7 +80,8 @@ class ArgosEngine:
 
     ``threads`` is CTranslate2's ``intra_threads`` (1 is fastest on small machines: the
     default 0 = all cores made a 5k-word text 20× slower on 2 cores); ``inter_threads``
-    runs that many batches in parallel (useful with spare cores). ``compute_type`` is
+    runs that many batches in parallel (None: :data:`DEFAULT_INTER_THREADS`, at most one
+    per core). ``compute_type`` is
     CTranslate2's (``int8``, ``float32``, ``auto`` …); None takes ``$ARGOS_COMPUTE_TYPE``
     when set (Argos's own setting), else :data:`DEFAULT_COMPUTE_TYPE`. Raises
     EngineUnavailable with :data:`NO_MODEL_MESSAGE` when no ru→en package is installed.
@@ -89,14 +93,14 @@ class ArgosEngine:
         self,
         packages_dir: Path | None = None,
         threads: int = DEFAULT_THREADS,
-        inter_threads: int = DEFAULT_INTER_THREADS,
+        inter_threads: int | None = None,
         batch_tokens: int = DEFAULT_BATCH_TOKENS,
         compute_type: str | None = None,
     ) -> None:
         self._packages_dir = packages_dir
         self._compute_type = compute_type or os.environ.get("ARGOS_COMPUTE_TYPE") or DEFAULT_COMPUTE_TYPE
         self._threads = threads
-        self._inter_threads = inter_threads
+        self._inter_threads = inter_threads or min(DEFAULT_INTER_THREADS, os.cpu_count() or 1)
         self._batch_tokens = batch_tokens
         self._loaded: dict[tuple[str, str], _Loaded] = {}
         self._closed = False
