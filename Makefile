@@ -17,7 +17,7 @@ help:
 	@echo "make demo   - set up, then translate the shipped samples into $(OUT)"
 	@echo "make test   - set up, then run the test suite"
 	@echo "make lint   - ruff and mypy over the code"
-	@echo "make bench  - set up, then run benchmarks/ (speed, quality, glossary matching, writers)"
+	@echo "make bench  - set up, then run benchmarks/ (speed, quality, glossary matching, writers, English at real size)"
 
 setup: apt venv
 
@@ -59,6 +59,7 @@ bench: setup
 	$(PY) benchmarks/glossary_matching.py
 	$(PY) benchmarks/writers.py
 	$(PY) benchmarks/apertium_engine.py
+	$(PY) benchmarks/english.py
 	$(PIP) install -q -e ".[bench]"
 	$(PY) benchmarks/html_content.py
 
