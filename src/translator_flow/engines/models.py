@@ -87,8 +87,9 @@ def _quiet_info_log() -> None:
 
     Its ``utils.info`` turns every argument into a string before the logger decides to
     drop it: for one document that is the whole tokenised batch and every CTranslate2
-    result. At the real model's size (benchmarks/english.py, 852 sentences) that cost 7%
-    of the CPU and 230 MB of peak memory. Below INFO the string is never built.
+    result. At the real model's size (852 sentences, benchmarks/english.py's model) that
+    cost 2–7% of the CPU time (two runs each) and 10–20 MB of peak memory. Below INFO it
+    is never built.
     """
     import logging
 
