@@ -56,10 +56,12 @@ NO_MODEL_MESSAGE = (
 MAX_PIECES = 200
 
 #: Defaults chosen with benchmarks/english.py at the real model's size (Transformer-base,
-#: d_model 512, int8 package, 2 cores; the table is in docs/models.md). Batches of 1,024
-#: tokens took the least CPU (32: 3.1× more, 256: +10%, 4096: +14% and +125 MB); two
-#: batches in parallel (inter 2 × intra 1) the least wall time (-22% against 1 × 1, -37%
-#: against 1 × 2) for +170 MB; int8 half the CPU of float32 and 260 MB less.
+#: d_model 512, int8 package, 2 cores; the tables are in docs/models.md). Batches of 1,024
+#: tokens took the least CPU (32 tokens: 3.1× more, 256: +10-18%, 4096: +9-14% and up to
+#: +280 MB). Two batches in parallel (inter 2 × intra 1): the 852-sentence corpus took
+#: 14.9 s wall for 24.5 CPU-s (1.6 cores busy) against 34-41 s with 1 × 1, for about
+#: +170 MB; 1 × 2 was slower than 1 × 1. A release under 1,024 tokens is one batch and
+#: gains nothing. int8 took half the CPU of float32 and 200 MB less.
 DEFAULT_THREADS = 1  # intra_threads
 DEFAULT_INTER_THREADS = 2  # capped at the number of cores
 DEFAULT_BATCH_TOKENS = 1024
@@ -80,8 +82,8 @@ class ArgosEngine:
 
     ``threads`` is CTranslate2's ``intra_threads`` (1 is fastest on small machines: the
     default 0 = all cores made a 5k-word text 20× slower on 2 cores); ``inter_threads``
-    runs that many batches in parallel (None: :data:`DEFAULT_INTER_THREADS`, at most one
-    per core). ``compute_type`` is
+    runs that many batches in parallel (None: :data:`DEFAULT_INTER_THREADS`, at most
+    one per core; it helps documents longer than ``batch_tokens``). ``compute_type`` is
     CTranslate2's (``int8``, ``float32``, ``auto`` …); None takes ``$ARGOS_COMPUTE_TYPE``
     when set (Argos's own setting), else :data:`DEFAULT_COMPUTE_TYPE`. Raises
     EngineUnavailable with :data:`NO_MODEL_MESSAGE` when no ru→en package is installed.
