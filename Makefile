@@ -26,7 +26,7 @@ help:
 	@echo "make demo   - set up, then translate the shipped samples into $(OUT)"
 	@echo "make test   - set up, then run the test suite"
 	@echo "make lint   - ruff and mypy over the code"
-	@echo "make bench  - set up, then run benchmarks/ (speed, quality, glossary matching, writers)"
+	@echo "make bench  - set up, then run benchmarks/ (speed, quality, glossary matching, writers, English at real size)"
 	@echo "make catalogs - compile the review interface catalogs (.po -> .mo, Babel)"
 	@echo "make messages - re-extract the interface messages and update every .po"
 	@echo "make screenshots - regenerate docs/screenshots/ (review DOCX/HTML, be and ru UI)"
@@ -89,6 +89,7 @@ bench: setup
 	$(PY) benchmarks/apertium_engine.py
 	$(PY) benchmarks/qa_checks.py
 	$(PY) benchmarks/review_signal.py
+	$(PY) benchmarks/english.py
 	$(PIP) install -q -e ".[bench]"
 	$(PY) benchmarks/html_content.py
 

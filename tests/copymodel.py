@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -32,10 +33,54 @@ import numpy as np
 PACKAGE_NAME = "translate-ru_en-copy"
 PACKAGE_VERSION = "0.0+copy"  # PEP 440 local version: sorts below every real release
 
-_POSITION_PAIRS = 16  # sinusoid frequencies; position dims = 4 * pairs (zero-mean layout)
-_CODE_DIMS = 64
 _MAX_POSITIONS = 1024
 _SEED = 20250101
+
+
+@dataclass(frozen=True)
+class CopyModelSize:
+    """Dimensions of a copy model. The first ``4 * position_pairs`` model dimensions hold
+    position encodings, the rest token codes; every layer but one is a zero (identity)
+    block, which CTranslate2 computes as densely as trained weights, so a copy model of a
+    real model's dimensions costs what that model costs per decoded token."""
+
+    d_model: int = 128
+    heads: int = 1
+    ffn: int = 8
+    layers: tuple[int, int] = (1, 1)  # encoder, decoder
+    vocab_size: int = 1000  # SentencePiece target; the model vocabulary is padded up to it
+    sp_model_type: str = "unigram"
+    position_pairs: int = 16  # sinusoid frequencies; position dims = 4 * pairs (zero-mean layout)
+    quantization: str | None = None  # as saved in model.bin (Argos's real packages: int8)
+    #: Std of the random weights that replace zeros in the identity blocks. CTranslate2
+    #: stores equal tensors once, so zero blocks would share memory and sit in cache; small
+    #: distinct weights give the real model's memory traffic and barely touch the copy.
+    noise: float = 0.0
+
+    @property
+    def position_dims(self) -> int:
+        return 4 * self.position_pairs
+
+    @property
+    def code_dims(self) -> int:
+        return self.d_model - self.position_dims
+
+    @property
+    def head_dim(self) -> int:
+        return self.d_model // self.heads
+
+
+#: The test suite's model: one layer each side, d_model 128, about 1,000 pieces (0.8 MB).
+TINY = CopyModelSize()
+
+#: The size of Argos's ru→en package (OpenNMT-py Transformer-base, int8): d_model 512,
+#: 8 heads, FFN 2048, 6 + 6 layers, ~32k SentencePiece vocabulary (BPE: on a small local
+#: text a unigram model stops far below 32k pieces).
+TRANSFORMER_BASE = CopyModelSize(
+    d_model=512, heads=8, ffn=2048, layers=(6, 6), vocab_size=32000, sp_model_type="bpe",
+    quantization="int8", noise=1e-3,
+)
+
 
 #: Training text for the SentencePiece model, written for this file (not copied from any
 #: release). The alphabet lines make every letter, digit and punctuation mark a piece.
@@ -156,15 +201,15 @@ ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz
 """
 
 
-def _train_sentencepiece(text: str, model_prefix: Path) -> Path:
+def _train_sentencepiece(text: str, model_prefix: Path, size: CopyModelSize) -> Path:
     import sentencepiece as spm
 
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(text.splitlines()),
         model_prefix=str(model_prefix),
-        model_type="unigram",
-        vocab_size=1000,
-        hard_vocab_limit=False,  # small text: take what it yields (about 1,000 pieces)
+        model_type=size.sp_model_type,
+        vocab_size=size.vocab_size,
+        hard_vocab_limit=False,  # small text: take what it yields (padded up in the model)
         character_coverage=1.0,  # every character of the text is a piece
         minloglevel=2,
     )
@@ -182,11 +227,20 @@ def _position_encodings(dims_pairs: int, rng: np.random.Generator) -> tuple[np.n
     return pe.astype(np.float32), float(dims_pairs - off_peak)
 
 
-def _codes(vocab_size: int, rng: np.random.Generator) -> np.ndarray:
-    codes = rng.standard_normal((vocab_size, _CODE_DIMS))
-    codes -= codes.mean(axis=1, keepdims=True)  # zero-mean rows: LayerNorm-neutral
+def _codes(vocab_size: int, dims: int, rng: np.random.Generator) -> tuple[np.ndarray, float]:
+    """Random unit token codes with zero-mean rows (LayerNorm-neutral), and the smallest
+    gap ``1 - max cos`` between two codes (a safe bound where the exact one is too costly:
+    a 32k vocabulary would need a 32k × 32k product)."""
+    codes = rng.standard_normal((vocab_size, dims))
+    codes -= codes.mean(axis=1, keepdims=True)
     codes /= np.linalg.norm(codes, axis=1, keepdims=True)
-    return codes
+    if vocab_size <= 4096:
+        cross = codes @ codes.T
+        np.fill_diagonal(cross, -1.0)
+        return codes, float(1.0 - cross.max())
+    # cos of two random unit vectors in `dims` dimensions has std 1/sqrt(dims); 8 std is
+    # never reached by any of ~5e8 pairs (p < 1e-6 overall). A smaller gap only raises beta.
+    return codes, 1.0 - min(0.9, 8.0 / np.sqrt(dims))
 
 
 def _import_specs():
@@ -206,18 +260,25 @@ def _import_specs():
     return transformer_spec, converter
 
 
-def _copy_spec(vocab: list[str]):
-    """A CTranslate2 TransformerSpec (1 encoder + 1 decoder layer) that copies its source."""
+def _copy_spec(vocab: list[str], size: CopyModelSize = TINY):
+    """A CTranslate2 TransformerSpec of ``size`` that copies its source.
+
+    Every block is zero (the residual passes through) except the last decoder layer's
+    cross-attention. Its heads each see the position dims in their query/key slice (so all
+    attend to source position p at step p) and carry ``head_dim`` of the code dims in
+    their value slice; the output projection puts the codes back in the code dims.
+    """
     transformer_spec, _ = _import_specs()
 
+    n_pos, n_code, d, hd = size.position_dims, size.code_dims, size.d_model, size.head_dim
+    if d % size.heads or n_pos > hd or n_code <= 0:
+        raise ValueError(f"{size}: need d_model divisible by heads and 4 * position_pairs <= head_dim")
     rng = np.random.default_rng(_SEED)
-    pe_pos, margin = _position_encodings(_POSITION_PAIRS, rng)
-    n_pos = pe_pos.shape[1]
-    d = n_pos + _CODE_DIMS
+    pe_pos, margin = _position_encodings(size.position_pairs, rng)
     v = len(vocab)
-    codes = _codes(v, rng)
+    codes, gap = _codes(v, n_code, rng)
 
-    spec = transformer_spec.TransformerSpec.from_config((1, 1), num_heads=1)
+    spec = transformer_spec.TransformerSpec.from_config(size.layers, num_heads=size.heads)
     spec.config.add_source_eos = True  # the copied </s> ends decoding
     enc, dec = spec.encoder, spec.decoder
     pe = np.zeros((_MAX_POSITIONS, d), np.float32)
@@ -232,44 +293,51 @@ def _copy_spec(vocab: list[str]):
     enc.embeddings[0].weight = emb
     dec.embeddings.weight = np.zeros((v, d), np.float32)  # decoder input must not matter
 
+    def zeros(rows: int, cols: int) -> np.ndarray:
+        if not size.noise:
+            return np.zeros((rows, cols), np.float32)
+        return (rng.standard_normal((rows, cols)) * size.noise).astype(np.float32)
+
     def zero_block(layer, attention_names: tuple[str, ...]) -> None:
         for name in attention_names:
             attention = getattr(layer, name)
             attention.layer_norm.gamma = np.ones(d, np.float32)
             attention.layer_norm.beta = np.zeros(d, np.float32)
+            for i, linear in enumerate(attention.linear):
+                rows = 3 * d if (name == "self_attention" and i == 0) else 2 * d if i == 1 else d
+                linear.weight = zeros(rows, d)
         layer.ffn.layer_norm.gamma = np.ones(d, np.float32)
         layer.ffn.layer_norm.beta = np.zeros(d, np.float32)
-        layer.ffn.linear_0.weight = np.zeros((8, d), np.float32)
-        layer.ffn.linear_1.weight = np.zeros((d, 8), np.float32)
+        layer.ffn.linear_0.weight = zeros(size.ffn, d)
+        layer.ffn.linear_1.weight = zeros(d, size.ffn)
 
-    zero_block(enc.layer[0], ("self_attention",))
-    enc.layer[0].self_attention.linear[0].weight = np.zeros((3 * d, d), np.float32)
-    enc.layer[0].self_attention.linear[1].weight = np.zeros((d, d), np.float32)
+    for layer in enc.layer:
+        zero_block(layer, ("self_attention",))
+    for layer in dec.layer:
+        zero_block(layer, ("self_attention", "attention"))
 
-    layer = dec.layer[0]
-    zero_block(layer, ("self_attention", "attention"))
-    layer.self_attention.linear[0].weight = np.zeros((3 * d, d), np.float32)
-    layer.self_attention.linear[1].weight = np.zeros((d, d), np.float32)
+    layer = dec.layer[-1]
     # Encoder output is LayerNorm([pe | code]) = [pe | code] / sigma_e (both parts zero-mean,
     # fixed norms); the decoder query side sees [pe | 0] / sigma_d.
-    pe_sq = 2.0 * _POSITION_PAIRS
+    pe_sq = 2.0 * size.position_pairs
     sigma_e = np.sqrt((pe_sq + 1.0) / d)
     sigma_d = np.sqrt(pe_sq / d)
-    # score(p, q) = lam * sum(cos(w (p - q))) after CTranslate2's 1/sqrt(d) query scaling;
-    # the correct position then wins by at least 40 nats.
+    # score(p, q) = lam * sum(cos(w (p - q))) after CTranslate2's 1/sqrt(head_dim) query
+    # scaling; the correct position then wins by at least 40 nats.
     lam = 40.0 / margin
     query = np.zeros((d, d), np.float32)
-    query[:n_pos, :n_pos] = np.eye(n_pos) * (lam * sigma_d * sigma_e * np.sqrt(d) / 2.0)
     key_value = np.zeros((2 * d, d), np.float32)
-    key_value[:n_pos, :n_pos] = np.eye(n_pos)  # keys: position dims
-    key_value[d + n_pos :, n_pos:] = np.eye(_CODE_DIMS)  # values: code dims
+    out = np.zeros((d, d), np.float32)
+    for head in range(-(-n_code // hd)):  # heads that carry code dims
+        rows = slice(head * hd, head * hd + n_pos)
+        query[rows, :n_pos] = np.eye(n_pos) * (lam * sigma_d * sigma_e * np.sqrt(hd) / 2.0)
+        key_value[rows, :n_pos] = np.eye(n_pos)  # keys: position dims
+    key_value[d : d + n_code, n_pos:] = np.eye(n_code)  # values: code dims, head by head
+    out[n_pos:, :n_code] = np.eye(n_code)  # back into the code dims
     layer.attention.linear[0].weight = query
     layer.attention.linear[1].weight = key_value
-    layer.attention.linear[2].weight = np.eye(d, dtype=np.float32)
+    layer.attention.linear[2].weight = out
     # Final state [pe | code / sigma_e]; the projection scores it against every code.
-    cross = codes @ codes.T
-    np.fill_diagonal(cross, -1.0)
-    gap = 1.0 - cross.max()
     sigma_z = np.sqrt((pe_sq + 1.0 / sigma_e**2) / d)
     beta = 40.0 * sigma_e * sigma_z / gap
     projection = np.zeros((v, d), np.float32)
@@ -282,7 +350,7 @@ def _copy_spec(vocab: list[str]):
     return spec
 
 
-def _save_ctranslate2(spec, output_dir: Path) -> None:
+def _save_ctranslate2(spec, output_dir: Path, quantization: str | None = None) -> None:
     _, converter = _import_specs()
 
     class _SpecConverter(converter.Converter):
@@ -291,25 +359,29 @@ def _save_ctranslate2(spec, output_dir: Path) -> None:
         def _load(self):
             return spec
 
-    _SpecConverter().convert(str(output_dir), force=True)
+    _SpecConverter().convert(str(output_dir), quantization=quantization, force=True)
 
 
-def build_copy_model(dest_dir: Path, train_text: str | None = None) -> Path:
+def build_copy_model(dest_dir: Path, train_text: str | None = None, size: CopyModelSize = TINY) -> Path:
     """Build ``translate-ru_en-copy.argosmodel`` in ``dest_dir`` and return its path.
 
     ``train_text`` replaces the built-in SentencePiece training text (its characters are
-    the ones the model copies without falling back to ``<unk>`` replacement).
+    the ones the model copies without falling back to ``<unk>`` replacement); ``size``
+    sets the dimensions (:data:`TINY` for tests, :data:`TRANSFORMER_BASE` for benchmarks).
     """
     import sentencepiece as spm
 
     dest_dir = Path(dest_dir)
     package_dir = dest_dir / "build" / PACKAGE_NAME
     package_dir.mkdir(parents=True, exist_ok=True)
-    sp_path = _train_sentencepiece(train_text or TRAIN_TEXT, package_dir / "sentencepiece")
+    sp_path = _train_sentencepiece(train_text or TRAIN_TEXT, package_dir / "sentencepiece", size)
     package_dir.joinpath("sentencepiece.vocab").unlink(missing_ok=True)
     processor = spm.SentencePieceProcessor(model_file=str(sp_path))
     vocab = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    _save_ctranslate2(_copy_spec(vocab), package_dir / "model")
+    # Pad the model vocabulary to the target size with pieces SentencePiece never emits,
+    # so the output projection and softmax are as wide as the real model's.
+    vocab += [f"<copy-pad-{i}>" for i in range(size.vocab_size - len(vocab))]
+    _save_ctranslate2(_copy_spec(vocab, size), package_dir / "model", size.quantization)
     metadata = {
         "package_version": PACKAGE_VERSION,
         "argos_version": "1.9",

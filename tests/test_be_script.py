@@ -56,7 +56,7 @@ def test_a_word_already_marked_is_fixed_without_a_second_mark() -> None:
 
 
 def test_the_belarusian_repair_runs_it_and_qa_grades_it_info() -> None:
-    (out,) = REPAIRS["be"]([EngineOutput("Фестываль прайшоў у Мiнску.")])
+    (out,) = REPAIRS["be"]([EngineOutput("Фестываль прайшоў у Мiнску.")], {})
     assert out.text == "Фестываль прайшоў у Мінску."
     seg, target = make("Фестиваль прошёл в Минске.", out.text, "be", marks=out.marks)
     found = [(i.check, i.severity) for i in run_checks(seg, target, "be")]

@@ -35,6 +35,8 @@ class Settings:
     xliff: bool = False
     force_language: bool = False
     argos_threads: int = 1
+    #: CTranslate2 inter_threads; None: the engine's default (2, at most one per core).
+    argos_inter_threads: int | None = None
     argos_packages_dir: Path | None = None
     apertium_timeout: float = 30.0
     #: Language of the review files' labels, legend, notes and headers (en, be, ru).
@@ -55,9 +57,12 @@ class Settings:
         if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout > 0:
             raise ConfigError(f"apertium_timeout must be a number of seconds > 0, not {timeout!r}; "
                               "e.g. apertium_timeout = 30.")
-        threads = self.argos_threads
-        if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
-            raise ConfigError(f"argos_threads must be a whole number >= 1, not {threads!r}; e.g. argos_threads = 1.")
+        for name in ("argos_threads", "argos_inter_threads"):
+            threads = getattr(self, name)
+            if threads is None and name == "argos_inter_threads":
+                continue
+            if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+                raise ConfigError(f"{name} must be a whole number >= 1, not {threads!r}; e.g. {name} = 1.")
 
     def with_options(self, **changes: Any) -> Settings:
         """A copy with the given fields changed (None values are ignored)."""
@@ -68,7 +73,8 @@ class Settings:
         if engine == "apertium":
             return {"timeout": self.apertium_timeout}
         if engine == "argos":
-            return {"packages_dir": self.argos_packages_dir, "threads": self.argos_threads}
+            return {"packages_dir": self.argos_packages_dir, "threads": self.argos_threads,
+                    "inter_threads": self.argos_inter_threads}
         return {}
 
 
@@ -125,6 +131,7 @@ _TOML_TYPES: dict[str, tuple[type, ...]] = {
     "xliff": (bool,),
     "force_language": (bool,),
     "argos_threads": (int,),
+    "argos_inter_threads": (int,),
     "argos_packages_dir": (str,),
     "apertium_timeout": (int, float),
     "ui_lang": (str,),

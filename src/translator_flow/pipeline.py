@@ -53,6 +53,7 @@ class Pipeline:
         # Identical protected texts inside a run are translated once (per language).
         self._cache: dict[tuple[str, str], EngineOutput] = {}
         self._repaired: dict[tuple[str, str], EngineOutput] = {}
+        self._names: dict[str, dict[str, str]] = {}
         self._prepared: dict[tuple[str, str], tuple[str | None, str, tuple[TermHit, ...], tuple[str, ...]]] = {}
 
     # -- long-lived parts -------------------------------------------------------------
@@ -273,9 +274,18 @@ class Pipeline:
             return raw
         todo = {t: r for t, r in zip(texts, raw) if (lang, t) not in self._repaired}
         if todo:
-            for text, repaired in zip(todo, repair(list(todo.values()))):
+            for text, repaired in zip(todo, repair(list(todo.values()), self._official_names(lang))):
                 self._repaired[(lang, text)] = repaired
         return [self._repaired[(lang, t)] for t in texts]
+
+    def _official_names(self, lang: str) -> dict[str, str]:
+        """Glossary forms → approved ``lang`` form, for the language's repair (cached)."""
+        if lang not in self._names:
+            from .glossary.names import official_names
+
+            glossary = self.glossary
+            self._names[lang] = official_names(glossary, lang) if glossary is not None else {}
+        return self._names[lang]
 
     # -- documents ----------------------------------------------------------------------
     def read(self, path: str | Path) -> tuple[Document, tuple[Segment, ...]]:

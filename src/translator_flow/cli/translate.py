@@ -129,8 +129,16 @@ def translate(inputs, targets, out_dir, glossary, tm_dir, force, combined, xliff
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/demo"),
               show_default=True, help="Where to write the outputs (overwritten).")
 @ui_lang_option()
-def demo(samples: Path, out_dir: Path, ui_lang: str | None) -> None:
-    """Translate the shipped sample releases into OUT (be and en) and list the outputs."""
+@click.option("--install-model/--no-install-model", default=True, show_default=True,
+              help="When no ru→en Argos model is installed, first try to install it from the Argos index.")
+@click.option("--install-timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
+              help="Seconds to wait for the Argos index before going on without English.")
+def demo(samples: Path, out_dir: Path, install_model: bool, install_timeout: float,
+         ui_lang: str | None) -> None:
+    """Translate the shipped sample releases into OUT (be and en) and list the outputs.
+
+    A networked machine without the English model gets it first (bounded by a short
+    timeout); offline, the demo prints the `--from-file` command and goes on."""
     from ..readers import supported_extensions
 
     suffixes = supported_extensions()  # the readers' registry: one list for translate, batch, demo
@@ -138,6 +146,12 @@ def demo(samples: Path, out_dir: Path, ui_lang: str | None) -> None:
     if not inputs:
         raise click.UsageError(f"No sample releases ({', '.join(suffixes)}) in {samples}.")
     settings = _settings(None, out_dir=out_dir, force=True, combined=True, ui_lang=ui_lang)
+    if install_model and "en" in settings.targets:
+        from ..engines.models import ensure_model
+
+        info, attempted, message = ensure_model("ru-en", settings.argos_packages_dir, install_timeout)
+        if attempted:
+            click.echo(message, err=info is None)
     code = run_translate(inputs, settings, None)
     click.echo(f"\nOutputs are in {out_dir.resolve()}/ — open the *.review.html files in a browser,")
     click.echo("the *.review.docx files in Word or LibreOffice.")

@@ -31,17 +31,19 @@ glossary QA, which checks every approved term in the draft, flags the segment.
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import os
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..errors import EngineError, EngineUnavailable
-from ..model import PROTECT_CLOSE, PROTECT_OPEN, EngineOutput
+from ..model import EngineOutput
+from .argos_text import _assemble, _plan, _restore_terms
 from .models import ModelInfo, find_model, import_argostranslate, list_models
+
+__all__ = ["MAX_PIECES", "NO_MODEL_MESSAGE", "ArgosEngine", "_plan", "_restore_terms"]
 
 #: The message for a machine without an ru→en model (DESIGN.md §3; CLI exits with 3).
 NO_MODEL_MESSAGE = (
@@ -53,9 +55,17 @@ NO_MODEL_MESSAGE = (
 #: English output runs about as long as the Russian source, so keep a margin.
 MAX_PIECES = 200
 
-_PROTECTED = re.compile(f"{PROTECT_OPEN}([^{PROTECT_OPEN}{PROTECT_CLOSE}]*){PROTECT_CLOSE}")
-_CUTS = (re.compile(r"(?<=;)\s+"), re.compile(r"(?<=,)\s+"), re.compile(r"\s+"))
-
+#: Defaults chosen with benchmarks/english.py at the real model's size (Transformer-base,
+#: d_model 512, int8 package, 2 cores; the tables are in docs/models.md). Batches of 1,024
+#: tokens took the least CPU (32 tokens: 3.1× more, 256: +10-18%, 4096: +9-14% and up to
+#: +280 MB). Two batches in parallel (inter 2 × intra 1): the 852-sentence corpus took
+#: 14.9 s wall for 24.5 CPU-s (1.6 cores busy) against 34-41 s with 1 × 1, for about
+#: +170 MB; 1 × 2 was slower than 1 × 1. A release under 1,024 tokens is one batch and
+#: gains nothing. int8 took half the CPU of float32 and 200 MB less.
+DEFAULT_THREADS = 1  # intra_threads
+DEFAULT_INTER_THREADS = 2  # capped at the number of cores
+DEFAULT_BATCH_TOKENS = 1024
+DEFAULT_COMPUTE_TYPE = "int8"
 
 @dataclass
 class _Loaded:
@@ -72,8 +82,11 @@ class ArgosEngine:
 
     ``threads`` is CTranslate2's ``intra_threads`` (1 is fastest on small machines: the
     default 0 = all cores made a 5k-word text 20× slower on 2 cores); ``inter_threads``
-    runs that many batches in parallel (useful with spare cores). Raises EngineUnavailable
-    with :data:`NO_MODEL_MESSAGE` when no ru→en package is installed.
+    runs that many batches in parallel (None: :data:`DEFAULT_INTER_THREADS`, at most
+    one per core; it helps documents longer than ``batch_tokens``). ``compute_type`` is
+    CTranslate2's (``int8``, ``float32``, ``auto`` …); None takes ``$ARGOS_COMPUTE_TYPE``
+    when set (Argos's own setting), else :data:`DEFAULT_COMPUTE_TYPE`. Raises
+    EngineUnavailable with :data:`NO_MODEL_MESSAGE` when no ru→en package is installed.
     """
 
     name = "argos"
@@ -81,13 +94,15 @@ class ArgosEngine:
     def __init__(
         self,
         packages_dir: Path | None = None,
-        threads: int = 1,
-        inter_threads: int = 1,
-        batch_tokens: int = 1024,
+        threads: int = DEFAULT_THREADS,
+        inter_threads: int | None = None,
+        batch_tokens: int = DEFAULT_BATCH_TOKENS,
+        compute_type: str | None = None,
     ) -> None:
         self._packages_dir = packages_dir
+        self._compute_type = compute_type or os.environ.get("ARGOS_COMPUTE_TYPE") or DEFAULT_COMPUTE_TYPE
         self._threads = threads
-        self._inter_threads = inter_threads
+        self._inter_threads = inter_threads or min(DEFAULT_INTER_THREADS, os.cpu_count() or 1)
         self._batch_tokens = batch_tokens
         self._loaded: dict[tuple[str, str], _Loaded] = {}
         self._closed = False
@@ -171,7 +186,7 @@ class ArgosEngine:
             "device": "cpu",
             "inter_threads": self._inter_threads,
             "intra_threads": self._threads,
-            "compute_type": argos.settings.compute_type,  # Argos's ARGOS_COMPUTE_TYPE, "auto"
+            "compute_type": self._compute_type,
         }
         try:
             import ctranslate2
@@ -293,96 +308,6 @@ def _translation_class() -> type:
 
         _TRANSLATION_CLASS = SentenceTranslation
     return _TRANSLATION_CLASS
-
-
-# -- text handling (pure functions) --------------------------------------------------
-
-
-def _plan(text: str, fits: Callable[[str], bool]) -> tuple[str, list[str], list[str]]:
-    """(model text without delimiters, protected terms, chunks to translate)."""
-    terms: list[str] = []
-    spans: list[tuple[int, int]] = []
-    plain_parts: list[str] = []
-    length = 0
-    last = 0
-    for match in _PROTECTED.finditer(text):
-        before = _clean(text[last : match.start()])
-        term = match.group(1)
-        plain_parts += [before, term]
-        length += len(before)
-        spans.append((length, length + len(term)))
-        length += len(term)
-        terms.append(term)
-        last = match.end()
-    plain_parts.append(_clean(text[last:]))
-    plain = "".join(plain_parts)
-    stripped = plain.strip()
-    offset = len(plain) - len(plain.lstrip())
-    spans = [(s - offset, e - offset) for s, e in spans]
-    return plain, terms, _chunks(stripped, spans, fits, 0) if stripped else []
-
-
-def _clean(text: str) -> str:
-    # Stray delimiters (unbalanced) are dropped; newlines would make Argos split paragraphs.
-    return re.sub(r"\s*\n\s*", " ", text.replace(PROTECT_OPEN, "").replace(PROTECT_CLOSE, ""))
-
-
-def _chunks(text: str, spans: list[tuple[int, int]], fits: Callable[[str], bool], level: int) -> list[str]:
-    """Cut ``text`` into pieces that fit, at ``;`` then ``,`` then spaces, outside spans."""
-    if level >= len(_CUTS) or fits(text):
-        return [text]
-    cuts = [
-        m.end() for m in _CUTS[level].finditer(text) if not any(m.start() < e and s < m.end() for s, e in spans)
-    ]
-    bounds = [0, *cuts, len(text)]
-    clauses = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-    pieces: list[tuple[int, int]] = []
-    for start, end in clauses:
-        if pieces and fits(text[pieces[-1][0] : end]):
-            pieces[-1] = (pieces[-1][0], end)
-        else:
-            pieces.append((start, end))
-    out = []
-    for start, end in pieces:
-        inner = [(s - start, e - start) for s, e in spans if start <= s and e <= end]
-        out += _chunks(text[start:end].strip(), inner, fits, level + 1)
-    return out
-
-
-def _assemble(terms: list[str], chunks: list[str], results: list[str | Exception]) -> EngineOutput:
-    """One sentence's output from its chunks' translations; any failed chunk fails it."""
-    if not chunks:
-        return EngineOutput(text="")  # nothing to translate
-    failed = [(c, r) for c, r in zip(chunks, results) if isinstance(r, Exception) or not r.strip()]
-    if failed:
-        chunk, result = failed[0]
-        reason = f"failed ({result})" if isinstance(result, Exception) else "returned nothing"
-        where = "" if len(chunks) == 1 else f" for part «{chunk[:60]}»"
-        return EngineOutput(text="", error=f"Argos {reason}{where}; the sentence is not translated.")
-    joined = " ".join(str(r).strip() for r in results)
-    return EngineOutput(text=_restore_terms(joined, terms))
-
-
-def _restore_terms(output: str, terms: list[str]) -> str:
-    """Put back the exact form of terms the model changed only in case, spacing or NFKC."""
-    for term in dict.fromkeys(terms):
-        if not term.strip() or term in output:
-            continue
-        output = _loose_pattern(term).sub(lambda _m, t=term: t, output)  # type: ignore[misc]
-    return output
-
-
-def _loose_pattern(term: str) -> re.Pattern[str]:
-    norm = unicodedata.normalize("NFKC", term).strip()
-    parts = [r"(?<!\w)" if norm[:1].isalnum() else ""]  # whole words only: "MAZ" not in "maze"
-    for ch in norm:
-        if ch.isspace() or ch == "_":  # Argos's decoder turns "_" into a space
-            if parts[-1] != r"[\s_]+":
-                parts.append(r"[\s_]+")
-        else:
-            parts.append(re.escape(ch))
-    parts.append(r"(?!\w)" if norm[-1:].isalnum() else "")
-    return re.compile("".join(parts), re.IGNORECASE)
 
 
 def _dist_version(name: str) -> str:

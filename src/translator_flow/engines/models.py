@@ -73,12 +73,43 @@ def import_argostranslate() -> types.ModuleType:
                 for name, value in hidden.items():
                     if sys.modules.get(name) is value:
                         del sys.modules[name]
+            _quiet_info_log()
         import argostranslate
         import argostranslate.package
         import argostranslate.settings
         import argostranslate.translate
 
         return argostranslate
+
+
+def _quiet_info_log() -> None:
+    """Keep argostranslate's INFO log off unless Argos's own ``ARGOS_DEBUG`` asks for it.
+
+    Its ``utils.info`` turns every argument into a string before the logger decides to
+    drop it: for one document that is the whole tokenised batch and every CTranslate2
+    result. At the real model's size (852 sentences, benchmarks/english.py's model) that
+    cost 2–7% of the CPU time (two runs each) and 10–20 MB of peak memory. Below INFO it
+    is never built.
+    """
+    import logging
+
+    import argostranslate.settings
+    import argostranslate.utils
+
+    if not argostranslate.settings.debug and argostranslate.utils.logger.level < logging.WARNING:
+        argostranslate.utils.logger.setLevel(logging.WARNING)
+    for module in ("translate", "package", "networking", "sbd", "tags"):
+        loaded = sys.modules.get(f"argostranslate.{module}")
+        if loaded is not None and getattr(loaded, "info", None) is argostranslate.utils.info:
+            loaded.info = _lazy_info  # type: ignore[attr-defined]
+
+
+def _lazy_info(*argv: Any) -> None:
+    """argostranslate.utils.info, formatting only when the message is logged."""
+    import argostranslate.utils
+
+    if argostranslate.utils.logger.isEnabledFor(20):  # logging.INFO
+        argostranslate.utils.logger.info(str(argv))
 
 
 _STUB_MESSAGE = (
@@ -304,3 +335,27 @@ def _download(argos: types.ModuleType, src: str, tgt: str, timeout: float) -> Pa
         raise EngineUnavailable(f"Downloading {best.links} failed ({exc}). {offline_fix}") from None
     finally:
         socket.setdefaulttimeout(saved)
+
+
+def ensure_model(
+    pair: str = "ru-en", packages_dir: Path | None = None, timeout: float = 5.0
+) -> tuple[ModelInfo | None, bool, str]:
+    """The installed model for ``pair``, installing it from the Argos index when none is.
+
+    Returns ``(model or None, whether an install was attempted, what happened)``. Nothing
+    is fetched when a usable model is installed. The index fetch is bounded by
+    ``timeout`` (``$ARGOS_PACKAGE_INDEX`` is Argos's own setting for the index location);
+    offline, the message says how to install from a file instead.
+    """
+    src, tgt = parse_pair(pair)
+    present = find_model(src, tgt, packages_dir)
+    if present is not None:
+        return present, False, f"{src}→{tgt} model {present.model_id} is installed ({present.path})."
+    try:
+        info = install_model(pair, packages_dir=packages_dir, timeout=timeout)
+    except (EngineUnavailable, ReaderError) as exc:
+        fix = "" if "--from-file" in str(exc) else (
+            f" Install it from a file: `translator-flow models install {src}-{tgt} --from-file PATH.argosmodel`."
+        )
+        return None, True, f"No {src}→{tgt} model is installed, and installing it failed: {exc}{fix}"
+    return info, True, f"Installed {src}→{tgt} model {info.model_id} in {info.path}."

@@ -8,12 +8,14 @@ fallback (:mod:`.be_fallback`), which runs on engine outputs before post-editing
 Two more small registries plug language extras into the pipeline without it naming a
 language: :data:`ENGINE_EXTRAS` (options a language adds to its engine, e.g. Belarusian
 lexical corrections as an Apertium stage after the bilingual lookup) and :data:`REPAIRS`
-(what runs on raw engine outputs, e.g. the Belarusian unknown-word fallback).
+(what runs on raw engine outputs, e.g. the Belarusian unknown-word fallback, the English
+romanisation of Cyrillic names). A repair also gets ``names``: Cyrillic and forbidden forms
+of glossary entries mapped to the approved target form (built by the pipeline).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..model import EngineOutput, Mark
@@ -67,15 +69,24 @@ def engine_data_hash(lang: str, engine: str) -> str:
     return factory() if factory is not None else ""
 
 
-def _be_repair(outputs: Sequence[EngineOutput]) -> list[EngineOutput]:
+def _be_repair(outputs: Sequence[EngineOutput], names: Mapping[str, str] = {}) -> list[EngineOutput]:
     from .be_fallback import apply
     from .be_script import fix_outputs
 
-    return fix_outputs(apply(outputs))
+    return fix_outputs(apply(outputs))  # glossary names are placed upstream for Belarusian
+
+
+def _en_repair(outputs: Sequence[EngineOutput], names: Mapping[str, str] = {}) -> list[EngineOutput]:
+    from .en_names import repair
+
+    return repair(outputs, names)
 
 
 #: Repairs of raw engine outputs per target language (one output per input, in order).
-REPAIRS: dict[str, Callable[[Sequence[EngineOutput]], list[EngineOutput]]] = {"be": _be_repair}
+REPAIRS: dict[str, Callable[[Sequence[EngineOutput], Mapping[str, str]], list[EngineOutput]]] = {
+    "be": _be_repair,
+    "en": _en_repair,
+}
 
 
 def engine_extras(lang: str, engine: str) -> dict[str, Any]:

@@ -1,4 +1,6 @@
-"""English post-editing: “ ” quotes, ’ apostrophes, spaced em dashes, the ellipsis.
+"""English post-editing: numbers and dates (:mod:`.en_numbers`), “ ” quotes, ’ apostrophes,
+spaced em dashes, the ellipsis. Cyrillic names left by the engine are a repair
+(:mod:`.en_names`, registered in :data:`..lang.REPAIRS`), as they need the glossary.
 
 House style for press releases follows the AP Stylebook (curly quotes, an em dash with a
 space on both sides). Argos output keeps the Russian source's « » and hyphen-dashes,
@@ -44,5 +46,8 @@ def ellipsis_edits(text: str) -> list[Edit]:
 
 
 def rules() -> tuple[Rule, ...]:
-    """The English rules in order (apostrophes before quotes, so ' is not taken for one)."""
-    return (apostrophe_edits, quote_edits_en, dash_edits, ellipsis_edits)
+    """The English rules in order: dates and numbers first (lang/en_numbers.py), then
+    apostrophes before quotes (so ' is not taken for one), dashes, the ellipsis."""
+    from . import en_numbers
+
+    return (*en_numbers.rules(), apostrophe_edits, quote_edits_en, dash_edits, ellipsis_edits)
