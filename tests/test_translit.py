@@ -10,8 +10,10 @@ from translator_flow.lang.be_translit import transfer
 # are deliberately left as in Russian, so e.g. «Толкачева» → «Толкачэва», not «Талкачова».
 NAMES = [
     ("Путиным", "Пуціным"),  # цеканне, и → і, the case ending kept
-    ("Кушниренко", "Кушнірэнко"),  # р is hard: е → э
-    ("Лукашенко", "Лукашэнко"),  # ш is hard
+    ("Кушниренко", "Кушнірэнка"),  # р is hard: е → э; the final -о of -енко is never stressed → а
+    ("Лукашенко", "Лукашэнка"),  # ш is hard; the official spelling is «Лукашэнка»
+    ("Михайленко", "Міхайленка"),  # л stays soft: е kept
+    ("Гурко", "Гурко"),  # not an -енко surname: a final о may be stressed (Гурко́), left
     ("Кристина", "Крысціна"),  # р + и → ры, т + и → ці
     ("Галина", "Галіна"),
     ("Валерий", "Валерый"),
@@ -30,7 +32,7 @@ NAMES = [
     ("Дятлово", "Дзятлово"),  # дзеканне
     ("Шилов", "Шылоў"),
     ("Цой", "Цой"),
-    ("ЛУКАШЕНКО", "ЛУКАШЭНКО"),  # capitalisation kept
+    ("ЛУКАШЕНКО", "ЛУКАШЭНКА"),  # capitalisation kept
     ("РНПЦ", "РНПЦ"),  # an abbreviation: nothing to respell
     ("Smith", "Smith"),  # not Cyrillic
 ]

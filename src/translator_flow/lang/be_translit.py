@@ -73,12 +73,17 @@ def _respell(w: str) -> str:
 
 
 def _endings(w: str) -> str:
-    """Adjectival name endings: -ский → -скі, -кий → -кі, -ый → -ы (before letter rules)."""
+    """Name endings: -ский → -скі, -кий → -кі, -ый → -ы, -енко → -енка (before letter rules)."""
     for ru, be in (("ский", "скі"), ("цкий", "цкі"), ("кий", "кі"), ("гий", "гі"), ("хий", "хі")):
         if w.endswith(ru) and len(w) > len(ru):
             return w[: -len(ru)] + be
     if w.endswith("ый") and len(w) > 3:
         return w[:-2] + "ы"
+    # Surnames in -енко/-енко never carry the stress on the final vowel, and Belarusian writes
+    # an unstressed о as а (Правілы беларускай арфаграфіі і пунктуацыі, 2008, § 1): Лукашэнка,
+    # Сідарэнка-style -энка (official spelling on president.gov.by: «Аляксандр Лукашэнка»).
+    if w.endswith("енко") and len(w) > 5:
+        return w[:-1] + "а"
     return w
 
 
