@@ -223,4 +223,6 @@ def quote_edits_be(text: str) -> list[Edit]:
 
 def rules() -> tuple[Rule, ...]:
     """The Belarusian rules in order: words first, then letters, then typography."""
-    return (short_participle_edits, correction_edits, u_short_edits, quote_edits_be, dash_edits, nbsp_edits, apostrophe_edits, capital_edits)
+    from .be_syntax import syntax_edits
+
+    return (short_participle_edits, correction_edits, syntax_edits, u_short_edits, quote_edits_be, dash_edits, nbsp_edits, apostrophe_edits, capital_edits)
