@@ -32,7 +32,7 @@ from babel.messages.pofile import read_po  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = [lang for lang in UI_LANGUAGES if lang != "en"]  # English is the messages' language
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "msg": None, "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
@@ -256,3 +256,29 @@ def test_every_registered_check_has_a_plain_label() -> None:
     from translator_flow.writers.labels import CHECK_LABELS
 
     assert sorted(set(CHECKS) - set(CHECK_LABELS)) == []  # else the review shows the bare check id
+
+
+def test_qa_findings_are_shown_in_the_interface_language_and_stay_english_in_json() -> None:
+    from translator_flow.model import QAIssue, msg
+    from translator_flow.writers.i18n import ui_text
+    from translator_flow.writers.labels import issue_note
+
+    why = msg("the engine does not know this word")
+    issue = QAIssue("untranslated", "warning", "b0s0", "be",
+                    msg("«{word}» is still in Russian ({why}): translate it", word="проходящей", why=why))
+    assert issue.message == "«проходящей» is still in Russian (the engine does not know this word): translate it"
+    be, ru = issue_note(ui_text("be"), issue), issue_note(ui_text("ru"), issue)
+    assert "«проходящей» засталося па-руску (перакладчык не ведае гэтага слова)" in be
+    assert "«проходящей» осталось по-русски (переводчик не знает этого слова)" in ru
+    assert "Russian" not in be and "Russian" not in ru
+
+
+def test_a_message_survives_pickling_for_batch_workers() -> None:
+    import pickle
+
+    from translator_flow.model import Message, msg
+
+    original = msg("Number {number} from the source is missing in the draft", number="{5}")
+    copy = pickle.loads(pickle.dumps(original))
+    assert isinstance(copy, Message) and copy == original
+    assert (copy.template, copy.params) == (original.template, original.params)

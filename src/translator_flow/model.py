@@ -132,6 +132,30 @@ class TermHit:
     flagged: str = ""  # why the reviewer should check this placement, "" if fine
 
 
+class Message(str):
+    """A finding's English text that keeps its gettext template and values, so a review in
+    another interface language can show it translated (writers/labels.issue_note).
+
+    It *is* the English string everywhere else (JSON, CLI, comparisons). Values may be
+    Messages themselves (translated too) or words from the text (shown as they are). After a
+    JSON round trip only the English text is left.
+    """
+
+    template: str
+    params: dict[str, str]
+
+    def __new__(cls, template: str, **params: str) -> Message:
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template = template
+        self.params = params
+        return self
+
+
+def msg(template: str, **params: str) -> Message:
+    """A translatable finding message: ``msg("Number {number} is missing", number=...)``."""
+    return Message(template, **params)
+
+
 @dataclass(frozen=True)
 class QAIssue:
     """One QA finding on one segment in one target language."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from collections.abc import Sequence
 
-from ..model import QAIssue, TermHit
+from ..model import QAIssue, TermHit, msg
 from .gaps import gap_regex, signature, split_term
 
 if TYPE_CHECKING:
@@ -54,17 +54,18 @@ def check_terminology(
         if len(spans) < wanted:
             source_forms = ", ".join(f"«{h.source_text}»" for h in hits if h.entry_id == entry_id)
             example = next((h.target_form for h in hits if h.entry_id == entry_id and h.target_form), entry.target(lang))
-            count = f" ({len(spans)} of {wanted} found)" if spans else ""
+            count = msg(" ({found} of {wanted} found)", found=str(len(spans)), wanted=str(wanted)) if spans else ""
             findings.append((
                 "blocking",
-                f"approved term «{entry.target(lang)}» (entry {entry_id}) missing{count}: "
-                f"the source has {source_forms}; expected e.g. «{example}»",
+                msg("approved term «{term}» (entry {entry}) missing{count}: the source has {forms}; "
+                    "expected e.g. «{example}»", term=entry.target(lang), entry=entry_id, count=count,
+                    forms=source_forms, example=example),
                 None,
             ))
     for hit in hits:
         if hit.flagged and glossary.get(hit.entry_id).target(lang):
             span = _first_span(hit.target_form, target_text)
-            findings.append(("warning", f"{hit.flagged} (entry {hit.entry_id})", span))
+            findings.append(("warning", msg("{reason} (entry {entry})", reason=hit.flagged, entry=hit.entry_id), span))
     forbidden = []
     for entry_id, item, pattern in _forbidden_patterns(glossary, lang):
         forbidden += [(m.start(), m.end(), entry_id, item, m.group(0)) for m in pattern.finditer(target_text)]
@@ -75,15 +76,16 @@ def check_terminology(
             continue
         reported.append((start, end))
         approved = glossary.get(entry_id).target(lang)
-        findings.append(("blocking", f"forbidden variant «{found}» ({item}, entry {entry_id}): use «{approved}»", (start, end)))
+        findings.append(("blocking", msg("forbidden variant «{found}» ({item}, entry {entry}): use «{approved}»",
+                                         found=found, item=item, entry=entry_id, approved=approved), (start, end)))
     return findings
 
 
 def verify(source: str, target: str, hits: Sequence[TermHit], lang: str, glossary: Glossary) -> list[QAIssue]:
     """:func:`check_terminology` as QAIssues (``segment_id`` left empty for the caller)."""
     return [
-        QAIssue(check=CHECK_NAME, severity=sev, segment_id="", lang=lang, message=msg, span=span)  # type: ignore[arg-type]
-        for sev, msg, span in check_terminology(source, target, hits, lang, glossary)
+        QAIssue(check=CHECK_NAME, severity=sev, segment_id="", lang=lang, message=text, span=span)  # type: ignore[arg-type]
+        for sev, text, span in check_terminology(source, target, hits, lang, glossary)
     ]
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 from decimal import Decimal
 from collections.abc import Iterator
 
+from ..model import msg
 from .base import CheckContext, Finding
 from .dates import DateRef, parse_dates, russian_month_words
 from .numbers import Number, parse_numbers, spelled_values
@@ -50,7 +51,7 @@ def check_numbers(ctx: CheckContext) -> Iterator[Finding]:
     tgt = parse_numbers(ctx.draft, ctx.lang)
     for n in tgt:
         if n.hint:
-            yield Finding(f"Number {_show(n.text)} {n.hint}", (n.start, n.end), "warning")
+            yield Finding(msg("Number {number} {hint}", number=_show(n.text), hint=n.hint), (n.start, n.end), "warning")
     if not src and not tgt:
         return
     missing = _unmatched(src, Counter(n.value for n in tgt))
@@ -61,11 +62,11 @@ def check_numbers(ctx: CheckContext) -> Iterator[Finding]:
         extra = _excuse(extra, spelled_values(ctx.source))
     # Pair them in text order: «1 250,5» became «1,250» reads better than two findings.
     for s, t in zip(missing, extra):
-        yield Finding(f"Number {_show(s.text)} in the source is {_show(t.text)} in the draft", (t.start, t.end))
+        yield Finding(msg("Number {number} in the source is {draft} in the draft", number=_show(s.text), draft=_show(t.text)), (t.start, t.end))
     for s in missing[len(extra):]:
-        yield Finding(f"Number {_show(s.text)} from the source is missing in the draft")
+        yield Finding(msg("Number {number} from the source is missing in the draft", number=_show(s.text)))
     for t in extra[len(missing):]:
-        yield Finding(f"Number {_show(t.text)} in the draft is not in the source", (t.start, t.end))
+        yield Finding(msg("Number {number} in the draft is not in the source", number=_show(t.text)), (t.start, t.end))
 
 
 def _same(a: DateRef, b: DateRef) -> bool:
@@ -95,7 +96,7 @@ def check_dates(ctx: CheckContext) -> Iterator[Finding]:
     """Dates of the source in the draft: same day, month and year in any local format."""
     if ctx.lang == "be":
         for word, be_form, start, end in russian_month_words(ctx.draft):
-            yield Finding(f"Month «{word}» is Russian: Belarusian writes «{be_form}»", (start, end))
+            yield Finding(msg("Month «{word}» is Russian: Belarusian writes «{form}»", word=word, form=be_form), (start, end))
     src = parse_dates(ctx.source, SOURCE_LANG)
     tgt = parse_dates(ctx.draft, ctx.lang)
     if not src and not tgt:
@@ -106,13 +107,13 @@ def check_dates(ctx: CheckContext) -> Iterator[Finding]:
     for s, t in zip(missing, extra):
         if (s.text, t.start) not in seen:
             seen.add((s.text, t.start))
-            yield Finding(f"Date «{_date_text(s)}» in the source is «{_date_text(t)}» in the draft",
+            yield Finding(msg("Date «{date}» in the source is «{draft}» in the draft", date=_date_text(s), draft=_date_text(t)),
                           (t.start, t.end))
     for s in missing[len(extra):]:
         if (s.text, -1) not in seen:
             seen.add((s.text, -1))
-            yield Finding(f"Date «{_date_text(s)}» from the source is missing in the draft")
+            yield Finding(msg("Date «{date}» from the source is missing in the draft", date=_date_text(s)))
     for t in extra[len(missing):]:
         if ("", t.start) not in seen:
             seen.add(("", t.start))
-            yield Finding(f"Date «{_date_text(t)}» in the draft is not in the source", (t.start, t.end))
+            yield Finding(msg("Date «{date}» in the draft is not in the source", date=_date_text(t)), (t.start, t.end))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..model import msg
 from .base import CheckContext, Finding
 
 _EDGE_L, _EDGE_R = r"(?<![^\W\d_])", r"(?![^\W\d_])"
@@ -126,5 +127,6 @@ def risky_findings(source: str, draft: str) -> tuple[tuple[tuple[int, int], str]
         for m in row.draft.finditer(draft):
             if m.end() > m.start():
                 found.append(((m.start(), m.end()),
-                              f"«{m.group().strip()}» is often wrong here: {row.why} — likely «{row.fix}»"))
+                              msg("«{word}» is often wrong here: {why} — likely «{fix}»", word=m.group().strip(), why=row.why,
+                                  fix=row.fix)))
     return tuple(found)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..model import msg
 from ..morph.tokens import is_abbreviation, not_a_word
 from . import spell
 from .checks_risky import risky_findings
@@ -92,8 +93,8 @@ def check_spelling(ctx: CheckContext) -> Iterator[Finding]:
         if word[0].isupper() and not at_sentence_start:
             continue  # a name inside a sentence
         if _russian_known(word):
-            yield Finding(f"«{word}» is a Russian word, not a Belarusian one (the Belarusian dictionary "
-                          "does not know it): translate it", (start, end), "warning")
+            yield Finding(msg("«{word}» is a Russian word, not a Belarusian one (the Belarusian dictionary "
+                              "does not know it): translate it", word=word), (start, end), "warning")
         elif not word[0].isupper():
-            yield Finding(f"«{word}» is not in the Belarusian dictionary: check the spelling and the "
-                          "ending (the dictionary lacks many terms)", (start, end), "info")
+            yield Finding(msg("«{word}» is not in the Belarusian dictionary: check the spelling and the "
+                              "ending (the dictionary lacks many terms)", word=word), (start, end), "info")

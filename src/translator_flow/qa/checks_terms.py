@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 
-from ..model import SEVERITIES
+from ..model import SEVERITIES, msg
 from .base import CheckContext, Finding
 
 GLOSSARY_MODULE = "translator_flow.glossary"
@@ -31,5 +31,5 @@ def check_terminology(ctx: CheckContext) -> Iterator[Finding]:
             raise ValueError(f"glossary check returned severity {severity!r}, expected one of {SEVERITIES}")
         if from_memory and severity == "blocking":
             # An approved memory unit that disagrees with today's glossary: the glossary changed.
-            message = f"translation memory draft predates a glossary change: {message}"
+            message = msg("translation memory draft predates a glossary change: {message}", message=message)
         yield Finding(message, tuple(span) if span is not None else None, severity)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..model import msg
 from .base import CYR, CYRILLIC_LANGS, LAT, CheckContext, Finding
 from .marks import mark_finding
 
@@ -20,14 +21,15 @@ def check_empty(ctx: CheckContext) -> Iterator[Finding]:
         reason = (target.error or "").strip()
         if len(reason) > _ERROR_SHOWN:
             reason = reason[: _ERROR_SHOWN - 1] + "…"
-        yield Finding(f"Not translated: {reason}" if reason else "Not translated: the engine returned no draft")
+        yield Finding(msg("Not translated: {reason}", reason=reason) if reason
+                      else msg("Not translated: the engine returned no draft"))
         return
     if not ctx.draft.strip():
         if ctx.source.strip():
-            yield Finding("The draft is empty")
+            yield Finding(msg("The draft is empty"))
         return
     if ctx.identical:
-        yield Finding("The draft is the Russian source unchanged: it was not translated")
+        yield Finding(msg("The draft is the Russian source unchanged: it was not translated"))
 
 
 # --- stray_characters -------------------------------------------------------------------
@@ -50,12 +52,12 @@ def check_stray_characters(ctx: CheckContext) -> Iterator[Finding]:
         if char in ctx.source and not ("\ue000" <= char <= "\uf8ff" or char == "\ufffd"
                                        or char in _BIDI_CONTROLS):
             continue  # a zero-width or control character copied from the source
-        what = "a replacement character (wrong text encoding)" if char == "\ufffd" else (
-            "an internal marker" if "\ue000" <= char <= "\uf8ff" else
-            "an invisible text-direction control (it reorders what readers see)" if char in _BIDI_CONTROLS
-            else "an invisible control character")
-        yield Finding(f"The draft contains {what} (U+{ord(char):04X}): remove it before publishing",
-                      span=(match.start(), match.end()))
+        what = msg("a replacement character (wrong text encoding)") if char == "\ufffd" else (
+            msg("an internal marker") if "\ue000" <= char <= "\uf8ff" else
+            msg("an invisible text-direction control (it reorders what readers see)") if char in _BIDI_CONTROLS
+            else msg("an invisible control character"))
+        yield Finding(msg("The draft contains {what} (U+{code}): remove it before publishing",
+                          what=what, code=f"{ord(char):04X}"), span=(match.start(), match.end()))
 
 
 # --- untranslated -----------------------------------------------------------------------
@@ -88,15 +90,16 @@ def check_untranslated(ctx: CheckContext) -> Iterator[Finding]:
         for m in _RU_ONLY_WORD_RE.finditer(draft):
             if not _overlaps(m.start(), m.end(), marked):
                 yield Finding(
-                    f"«{m[0]}» has letters Belarusian does not use (и, щ, ъ): it is probably still "
-                    "in Russian — translate it",
+                    msg("«{word}» has letters Belarusian does not use (и, щ, ъ): it is probably still "
+                        "in Russian — translate it", word=m[0]),
                     m.span(),
                 )
     elif ctx.lang not in CYRILLIC_LANGS:
         for m in _CYR_RUN_RE.finditer(draft):
             if not _overlaps(m.start(), m.end(), marked):
-                what = "Cyrillic words" if any(c.isspace() for c in m[0]) else "Cyrillic word"
-                yield Finding(f"{what} «{m[0]}» left in the draft: translate or transliterate", m.span())
+                what = msg("Cyrillic words") if any(c.isspace() for c in m[0]) else msg("Cyrillic word")
+                yield Finding(msg("{what} «{word}» left in the draft: translate or transliterate",
+                                  what=what, word=m[0]), m.span())
 
 
 # --- repeated_word ----------------------------------------------------------------------
@@ -112,7 +115,7 @@ def check_repeated_word(ctx: CheckContext) -> Iterator[Finding]:
     for m in _REPEAT_RE.finditer(ctx.draft):
         if m[1].lower() in _REPEAT_OK:
             continue
-        yield Finding(f"Word «{m[1]}» is repeated: «{m[0]}»", m.span())
+        yield Finding(msg("Word «{word}» is repeated: «{text}»", word=m[1], text=m[0]), m.span())
 
 
 # --- mixed_script -----------------------------------------------------------------------
@@ -136,11 +139,14 @@ def check_mixed_script(ctx: CheckContext) -> Iterator[Finding]:
         if not lat or not cyr:
             continue
         if len(lat) <= len(cyr):
-            odd, script, base = lat, "Latin", "Cyrillic"
+            letters = ", ".join(dict.fromkeys(lat))
+            message = msg("Word «{word}» mixes scripts: Latin {letters} among Cyrillic letters", word=word,
+                          letters=letters)
         else:
-            odd, script, base = cyr, "Cyrillic", "Latin"
-        letters = ", ".join(dict.fromkeys(odd))
-        yield Finding(f"Word «{word}» mixes scripts: {script} {letters} among {base} letters", m.span())
+            letters = ", ".join(dict.fromkeys(cyr))
+            message = msg("Word «{word}» mixes scripts: Cyrillic {letters} among Latin letters", word=word,
+                          letters=letters)
+        yield Finding(message, m.span())
 
 
 # --- length_ratio -----------------------------------------------------------------------
@@ -165,11 +171,13 @@ def check_length_ratio(ctx: CheckContext) -> Iterator[Finding]:
     if low <= ratio <= high:
         return
     far = ratio < low * _FAR[0] or ratio > high * _FAR[1]
-    what = "shorter" if ratio < low else "longer"
+    values = {"ratio": f"{ratio:.0%}", "lang": ctx.lang, "low": f"{low:.0%}", "high": f"{high:.0%}"}
+    message = (msg("The draft is {ratio} of the source's length (usual for ru→{lang}: {low}–{high}): shorter "
+                   "than expected, check for a dropped passage", **values) if ratio < low else
+               msg("The draft is {ratio} of the source's length (usual for ru→{lang}: {low}–{high}): longer "
+                   "than expected, check for an added or repeated passage", **values))
     yield Finding(
-        f"The draft is {ratio:.0%} of the source's length (usual for ru→{ctx.lang}: "
-        f"{low:.0%}–{high:.0%}): {what} than expected, check for "
-        f"{'a dropped' if ratio < low else 'an added or repeated'} passage",
+        message,
         None,
         "warning" if far else "info",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..model import msg
 from .base import CYRILLIC_LANGS, CheckContext, Finding
 
 # --- quotes_brackets --------------------------------------------------------------------
@@ -17,7 +18,7 @@ from .base import CYRILLIC_LANGS, CheckContext, Finding
 _QUOTE_CHARS = "«»„“”\"‘"
 _SCAN_RE = re.compile(r"[«»„“”\"‘’()\[\]]")
 _CLOSE_OF = {"«": "»", "„": "“", "“": "”", "\"": "\"", "‘": "’", "(": ")", "[": "]"}
-_NAMES = {"quote": "quotes", "paren": "parentheses", "bracket": "square brackets"}
+_NAMES = {"quote": msg("quotes"), "paren": msg("parentheses"), "bracket": msg("square brackets")}
 
 
 def _scan(text: str, lang: str) -> tuple[dict[str, list[tuple[str, int]]], dict[str, int]]:
@@ -80,18 +81,18 @@ def _scan(text: str, lang: str) -> tuple[dict[str, list[tuple[str, int]]], dict[
 def _style_problem(draft: str, lang: str) -> str:
     if lang == "be" or lang == "ru":
         if "\"" in draft:
-            return "straight quotes \""
+            return msg("straight quotes \"")
         if "“" in draft and "„" not in draft:
-            return "English quotes “ ”"
+            return msg("English quotes “ ”")
         return ""
     if lang not in CYRILLIC_LANGS:
-        for chars, name in (("«»", "guillemets « »"), ("„", "low quotes „"), ("\"", "straight quotes \"")):
+        for chars, name in (("«»", msg("guillemets « »")), ("„", msg("low quotes „")), ("\"", msg("straight quotes \""))):
             if any(c in draft for c in chars):
                 return name
     return ""
 
 
-_STYLE_WANTED = {"be": "« » (and „ “ inside quotes)", "ru": "« » (and „ “ inside quotes)"}
+_STYLE_WANTED = {"be": msg("« » (and „ “ inside quotes)"), "ru": msg("« » (and „ “ inside quotes)")}
 
 
 def check_quotes_brackets(ctx: CheckContext) -> Iterator[Finding]:
@@ -107,25 +108,29 @@ def check_quotes_brackets(ctx: CheckContext) -> Iterator[Finding]:
             if t:
                 ch, pos = min(t, key=lambda x: x[1])
                 closer = ch in "»”)]" or (ch == "“" and ctx.lang in CYRILLIC_LANGS)
-                what = f"{ch} has no {'opening' if closer else 'closing'} pair"
-                yield Finding(f"Unbalanced {_NAMES[kind]} in the draft: {what}", (pos, pos + 1))
+                what = (msg("{char} has no opening pair", char=ch) if closer
+                        else msg("{char} has no closing pair", char=ch))
+                yield Finding(msg("Unbalanced {kind} in the draft: {what}", kind=_NAMES[kind], what=what),
+                              (pos, pos + 1))
             else:
                 yield Finding(
-                    f"The source leaves {_NAMES[kind]} unclosed (continued in the next sentence?) "
-                    "but the draft closes them: check where the passage ends"
+                    msg("The source leaves {kind} unclosed (continued in the next sentence?) "
+                        "but the draft closes them: check where the passage ends", kind=_NAMES[kind])
                 )
         elif src_pairs[kind] != tgt_pairs[kind] and kind == "quote":
             # English often drops quotes around company names («ОАО «Гомсельмаш»» →
             # "Gomselmash OJSC"): a hint there, a warning in Belarusian.
             yield Finding(
-                f"The source has {src_pairs[kind]} quoted passage(s), the draft {tgt_pairs[kind]}",
+                msg("The source has {source} quoted passage(s), the draft {draft}",
+                    source=str(src_pairs[kind]), draft=str(tgt_pairs[kind])),
                 None,
                 "warning" if ctx.lang in CYRILLIC_LANGS else "info",
             )
     problem = _style_problem(draft, ctx.lang)
     if problem:
-        wanted = _STYLE_WANTED.get(ctx.lang, "“ ” (and ‘ ’ inside quotes)")
-        yield Finding(f"The draft uses {problem}; {ctx.lang} text uses {wanted}", None, "info")
+        wanted = _STYLE_WANTED.get(ctx.lang, msg("“ ” (and ‘ ’ inside quotes)"))
+        yield Finding(msg("The draft uses {problem}; {lang} text uses {wanted}", problem=problem, lang=ctx.lang,
+                          wanted=wanted), None, "info")
 
 
 # --- punctuation_end --------------------------------------------------------------------
@@ -155,12 +160,14 @@ def check_punctuation_end(ctx: CheckContext) -> Iterator[Finding]:
     end = len(ctx.draft.rstrip())
     span = (end - 1, end) if end else None
     if src and tgt:
-        yield Finding(f"The source ends with «{src}» but the draft ends with «{tgt}»", span)
+        yield Finding(msg("The source ends with «{source}» but the draft ends with «{draft}»", source=src, draft=tgt),
+                      span)
     elif src:
-        yield Finding(f"The source ends with «{src}» but the draft has no end punctuation", span)
+        yield Finding(msg("The source ends with «{source}» but the draft has no end punctuation", source=src), span)
     else:
         yield Finding(
-            f"The draft ends with «{tgt}» but the source has none (titles and headings take no full stop)",
+            msg("The draft ends with «{draft}» but the source has none (titles and headings take no full stop)",
+                draft=tgt),
             span,
             "info",
         )

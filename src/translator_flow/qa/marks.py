@@ -26,7 +26,7 @@ stays a warning; the ``spelling`` check says the dictionary is missing.
 
 from __future__ import annotations
 
-from ..model import Mark, Severity
+from ..model import Mark, Severity, msg
 from ..morph.tokens import is_abbreviation, not_a_word
 from . import spell
 from .base import Finding
@@ -46,48 +46,56 @@ def mark_finding(mark: Mark, draft: str) -> Finding:
     if mark.kind in ("unknown", "bilingual"):
         what = not_a_word(draft, mark.start, mark.end)
         if is_abbreviation(w):
-            return Finding(f"Abbreviation «{w}» is kept as in the Russian text: check whether Belarusian "
-                           "uses another one (e.g. МВД → МУС)", span, "info")
+            return Finding(msg("Abbreviation «{word}» is kept as in the Russian text: check whether Belarusian "
+                               "uses another one (e.g. МВД → МУС)", word=w), span, "info")
         if what == "Latin":
-            return Finding(f"«{w}» is kept in Latin letters as in the source (a name or code)", span, "info")
-        why = ("the engine does not know this word" if mark.kind == "unknown"
-               else "the engine's dictionary has no translation for it")
+            return Finding(msg("«{word}» is kept in Latin letters as in the source (a name or code)", word=w),
+                           span, "info")
+        why = (msg("the engine does not know this word") if mark.kind == "unknown"
+               else msg("the engine's dictionary has no translation for it"))
         if w[:1].isupper() and mark.start > 0:
-            return Finding(f"«{w}» is still in Russian ({why}): if it is a name, write its Belarusian "
-                           "spelling; otherwise translate it", span, "warning")
-        return Finding(f"«{w}» is still in Russian ({why}): translate it", span, "warning")
+            return Finding(msg("«{word}» is still in Russian ({why}): if it is a name, write its Belarusian "
+                               "spelling; otherwise translate it", word=w, why=why), span, "warning")
+        return Finding(msg("«{word}» is still in Russian ({why}): translate it", word=w, why=why), span, "warning")
     if mark.kind == "generation":
-        return Finding(f"The engine could not give «{w}» its ending here: write the right form", span, "warning")
+        return Finding(msg("The engine could not give «{word}» its ending here: write the right form", word=w),
+                       span, "warning")
     if mark.kind == "fallback":
         return _fallback_finding(mark, span)
-    return Finding(f"«{w}» is marked by the engine: check it", span, "warning")
+    return Finding(msg("«{word}» is marked by the engine: check it", word=w), span, "warning")
 
 
 def _fallback_finding(mark: Mark, span: tuple[int, int]) -> Finding:
     w, orig = mark.word, mark.original
     known = _known(w)
     sev: Severity = "info" if known else "warning"
-    from_ru = f" (Russian «{orig}»)" if orig and orig != w else ""
+    from_ru = msg(" (Russian «{original}»)", original=orig) if orig and orig != w else ""
     if mark.via == "lexicon":
         if known:
-            return Finding(f"«{w}» was translated from the reviewed word list{from_ru}; the Belarusian "
-                           "dictionary knows this form", span, sev)
+            return Finding(msg("«{word}» was translated from the reviewed word list{from_ru}; the Belarusian "
+                               "dictionary knows this form", word=w, from_ru=from_ru), span, sev)
         if mark.lemma and not spell.unavailable_reason() and not _known(mark.lemma):
-            return Finding(f"«{w}» was translated from the reviewed word list{from_ru}; the Belarusian "
-                           "dictionary does not have this word (it lacks many terms): check it if unsure",
-                           span, "info")
-        return Finding(f"«{w}» was translated from the reviewed word list{from_ru}, but the Belarusian "
-                       "dictionary does not know this form: check the ending", span, sev)
+            return Finding(msg("«{word}» was translated from the reviewed word list{from_ru}; the Belarusian "
+                               "dictionary does not have this word (it lacks many terms): check it if unsure",
+                               word=w, from_ru=from_ru), span, "info")
+        return Finding(msg("«{word}» was translated from the reviewed word list{from_ru}, but the Belarusian "
+                           "dictionary does not know this form: check the ending", word=w, from_ru=from_ru),
+                       span, sev)
     if mark.via == "name":
         if known:
-            return Finding(f"Name «{w}» was respelled in Belarusian letters{from_ru}; the Belarusian "
-                           "dictionary knows it", span, sev)
-        return Finding(f"Name «{w}» was respelled letter by letter{from_ru}: check the official "
-                       "Belarusian spelling", span, sev)
+            return Finding(msg("Name «{word}» was respelled in Belarusian letters{from_ru}; the Belarusian "
+                               "dictionary knows it", word=w, from_ru=from_ru), span, sev)
+        return Finding(msg("Name «{word}» was respelled letter by letter{from_ru}: check the official "
+                           "Belarusian spelling", word=w, from_ru=from_ru), span, sev)
     if mark.via == "script":
-        return Finding(f"«{w}» had Latin look-alike letters («{orig}»); they were replaced by Cyrillic "
-                       "ones: nothing to do unless the word is really Latin", span, "info")
+        return Finding(msg("«{word}» had Latin look-alike letters («{original}»); they were replaced by "
+                           "Cyrillic ones: nothing to do unless the word is really Latin", word=w, original=orig),
+                       span, "info")
     if mark.via == "agreement":
-        tail = "; the Belarusian dictionary knows the form" if known else ": check it"
-        return Finding(f"The ending of «{w}» was chosen to agree with the next word{tail}", span, sev)
-    return Finding(f"«{w}» was not translated by the engine but filled in afterwards: check it", span, "warning")
+        if known:
+            return Finding(msg("The ending of «{word}» was chosen to agree with the next word; the Belarusian "
+                               "dictionary knows the form", word=w), span, sev)
+        return Finding(msg("The ending of «{word}» was chosen to agree with the next word: check it", word=w),
+                       span, sev)
+    return Finding(msg("«{word}» was not translated by the engine but filled in afterwards: check it", word=w),
+                   span, "warning")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from ..model import msg
 from functools import lru_cache
 
 #: Languages that write decimal commas and space-grouped thousands.
@@ -117,9 +118,9 @@ def _interpret(raw: str, lang: str) -> tuple[list[Decimal], str]:
         if all(len(g) == 3 for g in groups[1:-1]) and len(groups[0]) <= 3:
             hint = ""
             if comma_lang and last == ".":
-                hint = "uses a decimal point; write a decimal comma and spaces for thousands"
+                hint = msg("uses a decimal point; write a decimal comma and spaces for thousands")
             elif not comma_lang and last == ",":
-                hint = "uses a decimal comma; English writes a decimal point"
+                hint = msg("uses a decimal comma; English writes a decimal point")
             return [Decimal(f"{whole}.{groups[-1]}")], hint
         return [Decimal(g) for g in groups], ""
     sep = seps.pop()

@@ -9,7 +9,7 @@ not "fallback".
 
 from __future__ import annotations
 
-from ..model import UI_LANGUAGES, Mark, QAIssue, TargetSegment, TermHit
+from ..model import UI_LANGUAGES, Mark, Message, QAIssue, TargetSegment, TermHit
 from .common import UNTRANSLATED_MARK, Note
 from .i18n import N_, UiText, ui_text, variants
 
@@ -135,10 +135,19 @@ def review_header_variants() -> list[tuple[list[str], str, list[str]]]:
     return out
 
 
+def message_text(_: UiText, message: str) -> str:
+    """A finding's message in the interface language: a :class:`Message` is translated (with
+    its nested Messages); a plain string (a word, or a message read back from JSON) stays."""
+    if not isinstance(message, Message):
+        return message
+    values = {k: message_text(_, v) for k, v in message.params.items()}
+    return _(message.template, **values)
+
+
 def issue_note(_: UiText, issue: QAIssue) -> str:
     """A finding as the Notes column shows it: «check · numbers: message»."""
     return _("{severity} · {check}: {message}", severity=severity_label(_, issue.severity),
-             check=check_label(_, issue.check), message=issue.message)
+             check=check_label(_, issue.check), message=message_text(_, issue.message))
 
 
 def issue_comment(_: UiText, issue: QAIssue) -> str:
