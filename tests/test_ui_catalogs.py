@@ -282,3 +282,18 @@ def test_a_message_survives_pickling_for_batch_workers() -> None:
     copy = pickle.loads(pickle.dumps(original))
     assert isinstance(copy, Message) and copy == original
     assert (copy.template, copy.params) == (original.template, original.params)
+
+
+def test_glossary_placement_flags_are_shown_in_the_interface_language() -> None:
+    from translator_flow.glossary.protect import join_flags
+    from translator_flow.model import TermHit, msg
+    from translator_flow.writers.i18n import ui_text
+    from translator_flow.writers.labels import term_note
+
+    flags = [msg("entry {entry} is a draft: check the term", entry="minsk"),
+             msg("gender of entry {entry} unknown: a man's {case} placed; add gender (m or f) to the entry",
+                 entry="ivanova", case=msg("dative"))]
+    hit = TermHit("minsk", "Минску", 0, 6, "Мінск", "Мінску", flagged=join_flags(flags))
+    assert hit.flagged.startswith("entry minsk is a draft: check the term; gender of entry ivanova")
+    be = term_note(ui_text("be"), hit)
+    assert "запіс minsk — чарнавік" in be and "мужчынскі давальны" in be and "draft" not in be

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from collections.abc import Sequence
 
-from ..model import PROTECT_CLOSE, PROTECT_OPEN, TermHit
+from ..model import PROTECT_CLOSE, PROTECT_OPEN, TermHit, msg
 from .context import parse_grammar
 from .gaps import restyle_quotes
 
@@ -38,8 +38,9 @@ _EN_INITIAL = dict(
         ["A", "B", "V", "G", "D", "Ye", "Yo", "Zh", "Z", "I", "Y", "K", "L", "M", "N", "O", "P", "R", "S", "T", "U", "F", "Kh", "Ts", "Ch", "Sh", "Shch", "E", "Yu", "Ya"],
     )
 )
-CASE_NAMES = {"nom": "nominative", "gen": "genitive", "dat": "dative", "acc": "accusative",
-              "ins": "instrumental", "loc": "locative"}  # fmt: skip
+CASE_NAMES = {"nom": msg("nominative"), "gen": msg("genitive"), "dat": msg("dative"), "acc": msg("accusative"),
+              "ins": msg("instrumental"), "loc": msg("locative")}
+_NUMBER_NAMES = {"sg": msg("singular"), "pl": msg("plural")}  # fmt: skip
 
 
 def protect(glossary: Glossary, source: str, hits: Sequence[TermHit], lang: str) -> tuple[str, tuple[TermHit, ...]]:
@@ -58,13 +59,25 @@ def protect(glossary: Glossary, source: str, hits: Sequence[TermHit], lang: str)
     return "".join(out), tuple(placed)
 
 
+def join_flags(flags: list[str]) -> str:
+    """The reviewer notes of one placement, «a; b», each still translatable in the review."""
+    if not flags:
+        return ""
+    joined = flags[0]
+    for flag in flags[1:]:
+        joined = msg("{first}; {second}", first=joined, second=flag)
+    return joined
+
+
 def place(glossary: Glossary, source: str, hit: TermHit, lang: str) -> TermHit:
     """The hit with the target form it should take in ``lang`` (see :func:`protect`)."""
     entry = glossary.get(hit.entry_id)
     approved = entry.target(lang)
     if not approved:
-        name = {"be": "Belarusian", "en": "English"}.get(lang, lang)
-        return replace(hit, approved="", target_form="", flagged=f"entry {entry.id} has no {name} form: left to the engine")
+        name = {"be": msg("Belarusian"), "en": msg("English")}.get(lang, lang)
+        return replace(hit, approved="", target_form="",
+                       flagged=msg("entry {entry} has no {language} form: left to the engine", entry=entry.id,
+                                   language=name))
     flags: list[str] = []
     if lang == "be":
         form = restyle_quotes(_belarusian(glossary, entry, hit, flags), hit.source_text)
@@ -77,8 +90,8 @@ def place(glossary: Glossary, source: str, hit: TermHit, lang: str) -> TermHit:
     elif _sentence_start(source, hit.start) and form[:1].islower():
         form = form[:1].upper() + form[1:]
     if entry.status == "draft":
-        flags.append(f"entry {entry.id} is a draft: check the term")
-    return replace(hit, approved=approved, target_form=form, flagged="; ".join(flags))
+        flags.append(msg("entry {entry} is a draft: check the term", entry=entry.id))
+    return replace(hit, approved=approved, target_form=form, flagged=join_flags(flags))
 
 
 def _sentence_start(source: str, start: int) -> bool:
@@ -143,16 +156,18 @@ def _belarusian(glossary: Glossary, entry, hit: TermHit, flags: list[str]) -> st
     if person and chosen is not None and paradigm is not None and not entry.pinned(case, number):
         _person_flags(glossary, entry, paradigm, case, shape not in ("full", "short"), flags)
     if chosen is None:
-        why = "Apertium's Belarusian generator is not available (apt install apertium-bel-rus)" if paradigm is None \
-            else f"no {CASE_NAMES[case]} {'plural' if number == 'pl' else 'singular'} form is known"
-        flags.append(f"{why}: base form «{entry.be}» placed; pin the form in be_forms")
+        why = msg("Apertium's Belarusian generator is not available (apt install apertium-bel-rus)") \
+            if paradigm is None else msg("no {case} {number} form is known", case=CASE_NAMES[case],
+                                         number=_NUMBER_NAMES.get(number, number))
+        flags.append(msg("{why}: base form «{form}» placed; pin the form in be_forms", why=why, form=entry.be))
         short = " ".join(w for w, role in zip(entry.be.split(), roles) if role != "patronymic")
         chosen = {"full": entry.be, "short": short, "adjectives": " ".join(entry.be.split()[:-1]) or entry.be}.get(
             shape, entry.be.split()[-1])
     alternatives = {form(c, n) for c, n in readings[1:]} - {None, chosen}
     if alternatives:
         others = ", ".join(f"{CASE_NAMES[c]} {n}" for c, n in readings[1:] if form(c, n) in alternatives)
-        flags.append(f"case uncertain: placed {CASE_NAMES[case]} {number} «{chosen}», could be {others}")
+        flags.append(msg("case uncertain: placed {case} {number} «{form}», could be {others}", case=CASE_NAMES[case],
+                         number=_NUMBER_NAMES.get(number, number), form=chosen or "", others=others))
     if shape in ("before", "after"):
         # The first initial is the Belarusian first name's (Васіль → В.), the patronymic's
         # is carried over from Russian.
@@ -168,8 +183,8 @@ def _person_flags(glossary: Glossary, entry, paradigm, case: str, surname_only: 
     gender is unknown and a woman's form would differ (morph/surnames.py)."""
     doubtful = paradigm.doubtful(case, surname_only)
     if doubtful:
-        flags.append(f"{CASE_NAMES[case]} of «{'», «'.join(doubtful)}» derived by rule (the ending depends on stress): "
-                     "check it and pin the form in be_forms")
+        flags.append(msg("{case} of «{words}» derived by rule (the ending depends on stress): check it and pin "
+                         "the form in be_forms", case=CASE_NAMES[case], words="», «".join(doubtful)))
     if case != "nom" and not glossary.matcher.gender(entry):
         from ..morph.surnames import belarusian_gender, belarusian_surname
 
@@ -177,8 +192,8 @@ def _person_flags(glossary: Glossary, entry, paradigm, case: str, surname_only: 
         if not belarusian_gender(entry.be.split()):
             m, f = belarusian_surname(surname, "m"), belarusian_surname(surname, "f")
             if (m and m[0].get(case)) != (f and f[0].get(case)):
-                flags.append(f"gender of entry {entry.id} unknown: a man's {CASE_NAMES[case]} placed; "
-                             "add gender (m or f) to the entry")
+                flags.append(msg("gender of entry {entry} unknown: a man's {case} placed; add gender (m or f) "
+                                 "to the entry", entry=entry.id, case=CASE_NAMES[case]))
 
 
 def _elliptical(hit: TermHit, roles: list[str]) -> bool:
@@ -208,7 +223,8 @@ def _coordinated_adjective(hit: TermHit, roles: list[str], reading: tuple[str, s
 
 def _be_initial(letters: str, flags: list[str]) -> str:
     if letters and letters in _UNSURE_INITIALS:
-        flags.append(f"patronymic initial «{letters}.» kept from Russian: the Belarusian patronymic may start differently")
+        flags.append(msg("patronymic initial «{letters}.» kept from Russian: the Belarusian patronymic may start "
+                         "differently", letters=letters))
     return "".join(_BE_INITIAL.get(c, c) for c in letters)
 
 

@@ -56,8 +56,9 @@ def check_stray_characters(ctx: CheckContext) -> Iterator[Finding]:
             msg("an internal marker") if "\ue000" <= char <= "\uf8ff" else
             msg("an invisible text-direction control (it reorders what readers see)") if char in _BIDI_CONTROLS
             else msg("an invisible control character"))
-        yield Finding(msg("The draft contains {what} (U+{code}): remove it before publishing",
-                          what=what, code=f"{ord(char):04X}"), span=(match.start(), match.end()))
+        code = f"{ord(char):04X}"
+        yield Finding(msg("The draft contains {what} (U+{code}): remove it before publishing", what=what, code=code),
+                      span=(match.start(), match.end()))
 
 
 # --- untranslated -----------------------------------------------------------------------

@@ -161,7 +161,7 @@ def term_note(_: UiText, hit: TermHit) -> str:
     if not hit.target_form:
         return _("✗ {term} — glossary term not inserted: write it in", term=hit.approved or hit.source_text)
     if hit.flagged:
-        return _("? {term} — glossary: check the form ({reason})", term=hit.target_form, reason=hit.flagged)
+        return _("? {term} — glossary: check the form ({reason})", term=hit.target_form, reason=message_text(_, hit.flagged))
     return _("✓ {term} — glossary", term=hit.target_form)
 
 
@@ -172,7 +172,7 @@ def term_title(_: UiText, hit: TermHit) -> str:
     if hit.approved and hit.approved != hit.target_form:
         text += "; " + _("dictionary form: {form}", form=hit.approved)
     if hit.flagged:
-        text += "; " + _("check: {reason}", reason=hit.flagged)
+        text += "; " + _("check: {reason}", reason=message_text(_, hit.flagged))
     return text
 
 
