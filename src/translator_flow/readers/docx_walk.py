@@ -124,6 +124,15 @@ def showing_placeholder(sdt: Any) -> bool:
     return pr is not None and _toggle(pr, "showingPlcHdr") is True
 
 
+def sdt_content(sdt: Any, found: Findings) -> Any | None:
+    """The content of a content control, or None: a control still showing its placeholder
+    text is reported as removed (never translated), and one without content has nothing."""
+    if showing_placeholder(sdt):
+        found.removed.add("content-control placeholder text", _plain_text(sdt))
+        return None
+    return sdt.find(w("sdtContent"))
+
+
 def children_through_wrappers(parent: Any, tag: str, found: Findings) -> Iterator[Any]:
     """The ``tag`` children of ``parent`` (rows of a table, cells of a row), entering
     content controls, custom XML and the chosen alternate content on the way."""
@@ -131,10 +140,7 @@ def children_through_wrappers(parent: Any, tag: str, found: Findings) -> Iterato
         if child.tag == tag:
             yield child
         elif child.tag == w("sdt"):
-            if showing_placeholder(child):
-                found.removed.add("content-control placeholder text", _plain_text(child))
-                continue
-            content = child.find(w("sdtContent"))
+            content = sdt_content(child, found)
             if content is not None:
                 yield from children_through_wrappers(content, tag, found)
         elif child.tag == w("customXml"):
@@ -179,10 +185,7 @@ class Walker:
             elif tag == w("tbl"):
                 self._table(child)
             elif tag == w("sdt"):
-                if showing_placeholder(child):
-                    self._found.removed.add("content-control placeholder text", _plain_text(child))
-                    continue
-                content = child.find(w("sdtContent"))
+                content = sdt_content(child, self._found)
                 if content is not None:
                     self.walk(content, in_table)
             elif tag in _BLOCK_WRAPPERS:
@@ -259,10 +262,7 @@ class Walker:
                 m = _HYPERLINK_FIELD.search(child.get(w("instr"), ""))
                 self._inline(child, builder, safe_href(m.group(1)) if m else href, boxes, hidden, field)
             elif tag == w("sdt"):
-                if showing_placeholder(child):
-                    self._found.removed.add("content-control placeholder text", _plain_text(child))
-                    continue
-                content = child.find(w("sdtContent"))
+                content = sdt_content(child, self._found)
                 if content is not None:
                     self._inline(content, builder, href, boxes, hidden, field)
             elif tag in _INLINE_WRAPPERS:
