@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translator_flow.model import Segment, TargetSegment
-from translator_flow.qa import run_checks
+from qa_helpers import issues
 from translator_flow.writers.common import Piece
 from translator_flow.writers.review_html import pieces_html
 
@@ -23,9 +22,7 @@ CASES = [
 
 @pytest.mark.parametrize(("source", "draft", "expected"), CASES)
 def test_bidi_controls_are_blocking(source: str, draft: str, expected: int) -> None:
-    segment = Segment("b0s0", 0, 0, source, 0, len(source))
-    issues = run_checks(segment, TargetSegment("b0s0", "be", draft, "mt"), "be")
-    stray = [i for i in issues if i.check == "stray_characters"]
+    stray = issues(source, draft, "be", "stray_characters")
     assert len(stray) == expected, stray
     for issue in stray:
         assert issue.severity == "blocking"
