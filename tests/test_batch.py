@@ -62,6 +62,7 @@ def test_rerun_skips_unchanged_documents_and_redoes_changed_ones(tmp_path: Path)
     assert [r["status"] for r in rows] == ["skipped", "ok"], second.output
 
 
+@pytest.mark.slow  # waits for a real interrupted run (~3 s)
 def test_ctrl_c_mid_run_leaves_no_partial_outputs_and_resume_finishes(tmp_path: Path) -> None:
     indir, out = tmp_path / "in", tmp_path / "out"
     indir.mkdir()
