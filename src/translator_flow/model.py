@@ -111,7 +111,8 @@ class Mark:
     end: int
     #: for "fallback": how the word was made — "lexicon" (a reviewed lexicon row), "name"
     #: (a proper name respelled letter by letter), "agreement" (a "#" form re-inflected),
-    #: "script" (Latin look-alike letters replaced by Cyrillic).
+    #: "script" (Latin look-alike letters replaced by Cyrillic), "surname" (a surname that is also
+    #: a common word, kept as a name: lang/be_names.py).
     via: str = ""
     original: str = ""  # for "fallback": the word the engine left («обсудили»)
     lemma: str = ""  # for "fallback" via "lexicon": the reviewed row's Belarusian lemma («абмеркаваць»)

@@ -3,7 +3,8 @@
 pymorphy3 gives every reading of a word; «области» alone may be genitive, dative or
 locative singular or nominative/accusative plural. Agreement inside the term narrows that
 («Смоленской области» is singular), and a few context rules narrow it further: the
-preposition before the term, a noun before it (a genitive complement: «губернатор
+preposition before the term, a person's title before a person (apposition, the title's
+case: «Президент Лукашенко»), a noun before it (a genitive complement: «губернатор
 Смоленской области»), the start of a clause (nominative). What remains ambiguous is kept
 as alternatives so that the Belarusian placement can be flagged when they differ.
 
@@ -87,6 +88,11 @@ def choose(
             if indeclinable:
                 cands = cands[:1]
         return _dedupe(cands)
+    title = _title_cases(prev_word) if person and prev_word and before.endswith((" ", "\u00a0")) else ()
+    if title and any(r[0] in title for r in cands):
+        # A person after a title is in apposition and takes its case («Президент
+        # Лукашенко подписал», «помощнику министра Иванову» is not a title: министра is gen).
+        return _dedupe(sorted((r for r in cands if r[0] in title), key=lambda r: title.index(r[0])))
     clause_start = _CLAUSE_END.search(stripped) or (at_start and not stripped)
     if clause_start and any(r[0] == "nom" for r in cands):
         return _dedupe([r for r in cands if r[0] == "nom"])
@@ -102,6 +108,12 @@ def choose(
 def _is_transitive_verb(word: str) -> bool:
     readings = analyse(word)
     return bool(readings) and readings[0].pos in ("VERB", "INFN") and "tran" in readings[0].grammemes
+
+
+def _title_cases(word: str) -> tuple[str, ...]:
+    """The cases of ``word`` read as an animate noun (a title: президент, министр), likeliest first."""
+    cases = [r.case for r in analyse(word) if r.pos == "NOUN" and "anim" in r.grammemes and r.case]
+    return tuple(dict.fromkeys(cases))
 
 
 def _is_noun(word: str) -> bool:

@@ -41,11 +41,13 @@ RULES: dict[str, Callable[[], tuple[Rule, ...]]] = {"be": _be, "en": _en}
 def _be_apertium_extras() -> dict[str, Any]:
     from .apertium_overlay.build import build
     from .be_corrections import lexical_stage
+    from .be_names import surname_guard_stage
 
     overlay = build()  # None (with an OverlayUnavailable warning) when the tools are missing
-    if overlay is None:
-        return {"post_bidix_stages": [lexical_stage()]}
-    return {"post_bidix_stages": [lexical_stage()], **overlay.engine_options()}
+    options: dict[str, Any] = overlay.engine_options() if overlay is not None else {}
+    # The surname guard first: it needs every reading the analyser gave (lang/be_names.py).
+    pre_cg = [surname_guard_stage(), *options.pop("pre_cg_stages", [])]
+    return {"post_bidix_stages": [lexical_stage()], "pre_cg_stages": pre_cg, **options}
 
 
 #: Engine options a language adds, by (target language, engine name); called when the engine is built.
@@ -71,9 +73,10 @@ def engine_data_hash(lang: str, engine: str) -> str:
 
 def _be_repair(outputs: Sequence[EngineOutput], names: Mapping[str, str] = {}) -> list[EngineOutput]:
     from .be_fallback import apply
+    from .be_names import decline_surnames, resolve_surname_flags
     from .be_script import fix_outputs
 
-    return fix_outputs(apply(outputs))  # glossary names are placed upstream for Belarusian
+    return fix_outputs(decline_surnames(apply(resolve_surname_flags(outputs))))  # glossary names are placed upstream for Belarusian
 
 
 def _en_repair(outputs: Sequence[EngineOutput], names: Mapping[str, str] = {}) -> list[EngineOutput]:

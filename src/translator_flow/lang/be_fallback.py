@@ -41,6 +41,7 @@ from .be_paradigm import (
 )
 from .be_lexicon import LexEntry, key, load_lexicon
 from .be_loanwords import candidate as loanword
+from .be_names import next_word as _next_word, place_adjective, prev_word as _prev_word
 from .be_translit import match_case, transfer
 
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -59,6 +60,7 @@ class _Job:
     readings: tuple[belarusian.Reading, ...] = ()
     translit: str = ""
     generation_lemma: str = ""  # for "#lemma" marks
+    via: str = ""  # the mark's ``via`` when not the default for the job's kind
 
 
 def apply(outputs: Sequence[EngineOutput], *, lexicon: dict[str, LexEntry] | None = None) -> list[EngineOutput]:
@@ -125,21 +127,29 @@ def _unknown_job(index: int, mark: Mark, word: str, output: EngineOutput, lex: d
         elif entry.pos in ("n", "name") and "Fixd" in parse.tag:
             job.agree_with, job.agree_prev = _prev_word(output, mark), True
         return job
+    place = place_adjective(parses, word)  # «Курской» → Курскі, inflected and marked as a name
+    if place is not None:
+        return _respelled(index, mark, word, output, parses, place, via="name")
     if _looks_like_name(word, parses, mark):
         new = transfer(word)
         return _Job(index, mark, word, translit=new) if new != word else None
     # An international word («томографии», «кардиохирургический»): a respelled lemma,
     # inflected like a lexicon entry; the word stays marked "fallback" (be_loanwords).
-    for p in parses[:1]:
-        found = loanword(p)
-        if found is not None:
-            entry = LexEntry(p.normal_form, found[0], found[1], "respelled loanword (be_loanwords.py)")
-            kept = [q for q in parses if q.normal_form == p.normal_form and q.tag.POS == p.tag.POS]
-            job = _Job(index, mark, word, entry=entry, parses=kept)
-            if entry.pos == "adj" and len({(q.tag.case, q.tag.number, q.tag.gender) for q in kept}) > 1:
-                job.agree_with = _next_word(output, mark)
-            return job
+    found = loanword(parses[0]) if parses else None
+    if found is not None:
+        entry = LexEntry(parses[0].normal_form, found[0], found[1], "respelled loanword (be_loanwords.py)")
+        return _respelled(index, mark, word, output, parses, entry)
     return None
+
+
+def _respelled(index: int, mark: Mark, word: str, output: EngineOutput, parses: Sequence[Any], entry: LexEntry,
+               via: str = "") -> _Job:
+    p = parses[0]
+    kept = [q for q in parses if q.normal_form == p.normal_form and q.tag.POS == p.tag.POS]
+    job = _Job(index, mark, word, entry=entry, parses=kept, via=via)
+    if entry.pos == "adj" and len({(q.tag.case, q.tag.number, q.tag.gender) for q in kept}) > 1:
+        job.agree_with = _next_word(output, mark)
+    return job
 
 
 #: word -> (lexicon it was looked up in, entry, the parse that found it, parses using the
@@ -207,32 +217,6 @@ def _looks_like_name(word: str, parses: Sequence[Any], mark: Mark) -> bool:
 
 def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
-
-
-def _next_word(output: EngineOutput, mark: Mark) -> str:
-    rest = output.text[mark.end:]
-    stripped = rest.lstrip(" \u00a0")
-    if len(rest) - len(stripped) == 0 and rest:
-        return ""
-    word = ""
-    for ch in stripped:
-        if not ch.isalpha() and ch not in "'’":
-            break
-        word += ch
-    at = mark.end + len(rest) - len(stripped)
-    if any(m.start == at and m.kind in ("unknown", "bilingual") for m in output.marks):
-        return ""  # a Russian word: the Belarusian analyser cannot read it
-    return word
-
-
-def _prev_word(output: EngineOutput, mark: Mark) -> str:
-    before = output.text[: mark.start].rstrip(" \u00a0")
-    word = ""
-    for ch in reversed(before):
-        if not ch.isalpha():
-            break
-        word = ch + word
-    return word
 
 
 def _agree(jobs: list[_Job], outputs: Sequence[EngineOutput]) -> None:
@@ -389,7 +373,7 @@ def _rewrite(output: EngineOutput, replaced: list[tuple[_Job, str]]) -> EngineOu
     for old, new in zip(output.marks, moved):
         if (old.start, old.end, old.kind) in jobs:
             job = jobs[(old.start, old.end, old.kind)]
-            via = "name" if job.translit else "agreement" if job.generation_lemma else "lexicon"
+            via = job.via or ("name" if job.translit else "agreement" if job.generation_lemma else "lexicon")
             lemma = job.entry.be if job.entry is not None and via == "lexicon" else ""
             new_marks.append(Mark("fallback", text[new.start:new.end], new.start, new.end, via, job.word, lemma))
         else:

@@ -12,6 +12,8 @@ what backs the word up:
 | fallback via a reviewed lexicon row | the dictionary knows the lemma but not this form | warning |
 | fallback: a name respelled letter by letter | + the dictionary knows it | info |
 | fallback: a name respelled letter by letter | no other evidence | warning |
+| fallback: a surname that is also a common word (lang/be_names.py) | + the dictionary knows it | info |
+| fallback: a surname that is also a common word | no other evidence | warning |
 | fallback: an ending re-chosen for agreement | + the dictionary knows the form | info |
 | fallback: Latin look-alike letters replaced by Cyrillic (lang/be_script.py) | — | info |
 | generation (the engine could not inflect) | — | warning |
@@ -87,6 +89,10 @@ def _fallback_finding(mark: Mark, span: tuple[int, int]) -> Finding:
                                "dictionary knows it", word=w, from_ru=from_ru), span, sev)
         return Finding(msg("Name «{word}» was respelled letter by letter{from_ru}: check the official "
                            "Belarusian spelling", word=w, from_ru=from_ru), span, sev)
+    if mark.via == "surname":
+        return Finding(msg("«{word}» looks like a surname (Russian «{original}») that is also a common word; it is "
+                           "kept as a name: check its official Belarusian spelling", word=w, original=orig), span,
+                       "info" if known else "warning")
     if mark.via == "script":
         return Finding(msg("«{word}» had Latin look-alike letters («{original}»); they were replaced by "
                            "Cyrillic ones: nothing to do unless the word is really Latin", word=w, original=orig),
