@@ -61,7 +61,7 @@ catalogs: venv
 	$(VENV)/bin/pybabel compile -d $(LOCALE) -D translator_flow --statistics
 
 messages: venv
-	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k msg -k ngettext:1,2 --no-location --sort-output \
+	$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k msg -k ngettext:1,2 -k nmsg:1,2 --no-location --sort-output \
 	  --project translator-flow --copyright-holder "translator-flow contributors" \
 	  --msgid-bugs-address "the project issue tracker" -o $(LOCALE)/translator_flow.pot .
 	$(VENV)/bin/pybabel update -i $(LOCALE)/translator_flow.pot -d $(LOCALE) -D translator_flow \

@@ -76,4 +76,4 @@ def test_source_with_bidi_controls_gets_a_reader_warning(tmp_path) -> None:
     path.write_text("Заголовок новости\n\nЦена \u202eвыросла\u202c на пять процентов за год.\n", encoding="utf-8")
     doc = read_document(path)
     warning = " ".join(doc.meta.warnings)
-    assert "2 invisible text-direction control(s)" in warning and "U+202E" in warning
+    assert "2 invisible text-direction controls" in warning and "U+202E" in warning

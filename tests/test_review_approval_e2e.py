@@ -116,8 +116,8 @@ def _check_refused_then_allowed(review: Path, glossary: Path, tmp_path: Path) ->
 
     # the publishable files say they are not final, on their first line
     first = docx.Document(str(out / "school.be.final.docx")).paragraphs[0].text
-    assert first.startswith("NOT FINAL: 4 segment(s) are not approved") and "b2s1" in first
-    assert 'class="not-final" role="alert">NOT FINAL: 4 segment(s)' in (out / "school.be.final.html").read_text("utf-8")
+    assert first.startswith("NOT FINAL: 4 segments are not approved") and "b2s1" in first
+    assert 'class="not-final" role="alert">NOT FINAL: 4 segments' in (out / "school.be.final.html").read_text("utf-8")
 
     sources = {s["id"]: s["source"] for s in data["segments"]}
     units = TranslationMemory(tm).units("be")

@@ -32,7 +32,7 @@ from babel.messages.pofile import read_po  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATED = [lang for lang in UI_LANGUAGES if lang != "en"]  # English is the messages' language
-KEYWORDS = {"_": None, "N_": None, "msg": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "msg": None, "ngettext": (1, 2), "nmsg": (1, 2)}
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
@@ -236,6 +236,9 @@ def test_finalize_reads_a_review_written_in_another_interface_language(ui_lang: 
     for seg_id, target in before.items():
         if seg_id != "b1s1":  # untouched rows keep their text; the placeholder is no translation
             assert drafts[seg_id].text == target.text, seg_id
+    # the final files speak the review's language: «NOT FINAL» line and [NOT TRANSLATED: …]
+    first = docx.Document(str(tmp_path / "final" / "release.be.final.docx")).paragraphs[0].text
+    assert first.startswith({"be": "НЕ КАНЧАТКОВА:", "ru": "НЕ ОКОНЧАТЕЛЬНО:"}[ui_lang]), first
 
 
 def test_the_status_drop_down_speaks_every_interface_language_finalize_understands() -> None:

@@ -58,9 +58,6 @@ class Block:
 #: Start of a reader warning that most of the source did not reach the document; review
 #: headers show it as a distinct loud line (readers.removed writes it).
 LOUD_WARNING_PREFIX = "MOST OF THE SOURCE WAS DROPPED:"
-#: A run without any glossary: said loudly in the JSON, both review headers and on stderr.
-NO_GLOSSARY_WARNING = ("NO GLOSSARY: official terms were not checked. Give --glossary PATH, or keep the office "
-                       "glossary in ./glossary or in ~/.local/share/translator-flow/glossary.")
 #: Start of a reader warning that a part of the source could not be read at all (a Word
 #: file embedding an RTF or MHT chunk): its text is missing from every draft.
 NOT_READ_WARNING_PREFIX = "PART OF THE SOURCE WAS NOT READ:"
@@ -134,16 +131,21 @@ class TermHit:
 
 
 class Message(str):
-    """A finding's English text that keeps its gettext template and values, so a review in
-    another interface language can show it translated (writers/labels.issue_note).
+    """A message's English text that keeps its gettext template and values, so a review in
+    another interface language can show it translated (writers/i18n.message_text).
 
     It *is* the English string everywhere else (JSON, CLI, comparisons). Values may be
     Messages themselves (translated too) or words from the text (shown as they are). After a
-    JSON round trip only the English text is left.
+    JSON round trip only the English text is left. ``plural``/``number``: the English plural
+    template and the count that picks the form (:func:`nmsg`); ``given``: translations that
+    come with data rather than from a catalog (:func:`given_msg`).
     """
 
     template: str
     params: dict[str, str]
+    plural: str = ""
+    number: int | None = None
+    given: dict[str, str] = {}  # noqa: RUF012 - read only; instances set their own
 
     def __new__(cls, template: str, **params: str) -> Message:
         self = super().__new__(cls, template.format(**params) if params else template)
@@ -153,8 +155,43 @@ class Message(str):
 
 
 def msg(template: str, **params: str) -> Message:
-    """A translatable finding message: ``msg("Number {number} is missing", number=...)``."""
+    """A translatable message: ``msg("Number {number} is missing", number=...)``."""
     return Message(template, **params)
+
+
+def nmsg(singular: str, plural: str, n: int, **params: str) -> Message:
+    """A translatable message with a plural form picked by ``n`` (``{n}`` in the text):
+    ``nmsg("removed {n} image", "removed {n} images", 3)``; Belarusian and Russian have three forms."""
+    self = Message.__new__(Message, (singular if n == 1 else plural).format(n=n, **params))
+    self.template, self.params, self.plural, self.number = singular, params, plural, n
+    return self
+
+
+def given_msg(english: str, **translations: str) -> Message:
+    """Data text with its own translations (a TSV's ``why_be``/``why_ru``), shown in the
+    interface language when one is given for it, else in English."""
+    self = Message.__new__(Message, english)
+    self.given = {lang: text for lang, text in translations.items() if text}
+    return self
+
+
+def join_msgs(parts: list[str], sep: str = "; ") -> str:
+    """Messages joined «a; b», each still translatable ("" for none; ``sep`` other than "; " is plain)."""
+    if not parts:
+        return ""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = msg("{first}; {second}", first=joined, second=part) if sep == "; " else joined + sep + part
+    return joined
+
+
+#: A run without any glossary: said loudly in the JSON, both review headers and on stderr.
+NO_GLOSSARY_WARNING = msg("NO GLOSSARY: official terms were not checked. Give --glossary PATH, or keep the office "
+                          "glossary in ./glossary or in ~/.local/share/translator-flow/glossary.")
+#: How an untranslated segment's placeholder opens in each interface language, in the review
+#: («[NOT TRANSLATED]») and in the publishable draft («[NOT TRANSLATED: source]»): QA's ``empty``
+#: check finds one left in a draft. tests/test_ui_catalogs.py ties them to the catalogs.
+UNTRANSLATED_OPENINGS: tuple[str, ...] = ("[NOT TRANSLATED", "[НЕ ПЕРАКЛАДЗЕНА", "[НЕ ПЕРЕВЕДЕНО")
 
 
 @dataclass(frozen=True)
@@ -207,7 +244,7 @@ class TargetSegment:
     def missing(cls, segment_id: str, lang: str) -> TargetSegment:
         """The explicit state of a segment a language has no draft for (never a silent blank)."""
         return cls(segment_id, lang, "", "none", status="untranslated",
-                   error="no draft was produced for this segment")
+                   error=msg("no draft was produced for this segment"))
 
 
 @dataclass(frozen=True)

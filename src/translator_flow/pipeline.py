@@ -26,6 +26,7 @@ from .model import (
     TargetSegment,
     TermHit,
     Translation,
+    msg,
 )
 
 SOURCE_LANG = "ru"
@@ -232,7 +233,7 @@ class Pipeline:
 
         for (seg, _, hits, suggestions), output in zip(pending, outputs, strict=True):
             if output.error or not output.text.strip():
-                error = output.error or "the engine returned an empty translation"
+                error = output.error or msg("the engine returned an empty translation")
                 drafts[seg.id] = replace(_untranslated(seg, lang, error), term_hits=hits, suggestions=suggestions)
                 continue
             text, marks = postedit_with_offsets(output.text, lang, output.marks)

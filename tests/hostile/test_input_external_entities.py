@@ -150,7 +150,7 @@ def test_html_entities_are_text_never_resolved(tmp_path: Path, secret_file: Path
     assert hits == []
     if "[" in doctype:
         assert doc.meta.warnings == (f"{path}: ignored a DOCTYPE with entity declarations (never resolved or fetched).",
-                                     f"{path}: skipped 1 image(s) or embedded object(s); their content and alt text are not translated.")
+                                     f"{path}: skipped 1 image or embedded object; its content and alt text are not translated.")
 
 
 def test_the_recording_server_does_record(server) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from collections.abc import Iterator, Mapping, Sequence
 
 from ..errors import EngineError, EngineUnavailable
-from ..model import PROTECT_CLOSE, PROTECT_OPEN, EngineOutput
+from ..model import PROTECT_CLOSE, PROTECT_OPEN, EngineOutput, msg, nmsg
 from .apertium_pipeline import (
     Pipeline,
     PipelineFailure,
@@ -257,7 +257,9 @@ class ApertiumEngine:
         pos, failed_in_row, last_error = 0, 0, ""
         while pos < len(todo):
             if failed_in_row >= MAX_CONSECUTIVE_FAILURES:
-                note = f"not attempted: Apertium failed on the {failed_in_row} segments before it ({last_error})"
+                note = nmsg("not attempted: Apertium failed on the {n} segment before it ({error})",
+                            "not attempted: Apertium failed on the {n} segments before it ({error})",
+                            failed_in_row, error=last_error)
                 for i in todo[pos:]:
                     results[i] = EngineOutput("", error=note)
                 break
@@ -276,15 +278,17 @@ class ApertiumEngine:
                 except PipelineFailure as again:
                     self._stop()
                     last_error = again.reason
-                    before = "" if first.reason == again.reason else f"; first try: {first.reason}"
-                    out = EngineOutput("", error=f"{again.reason} (retried alone after a restart{before})")
+                    out = EngineOutput("", error=msg("{reason} (retried alone after a restart)", reason=again.reason)
+                                       if first.reason == again.reason else
+                                       msg("{reason} (retried alone after a restart; first try: {first})",
+                                           reason=again.reason, first=first.reason))
                     failed_in_row += 1
                 results[todo[pos]] = out
                 pos += 1
         final = []
         for r, tail in zip(results, tails):
             if r is None:  # pragma: no cover - every index is filled above
-                r = EngineOutput("", error="internal error: no result")
+                r = EngineOutput("", error=msg("internal error: no result"))
             elif tail and r.error is None:
                 r = EngineOutput(r.text + _plain(tail), r.marks)  # see split_tail
             final.append(r)
@@ -300,10 +304,10 @@ class ApertiumEngine:
         for k, chunk in enumerate(pipeline.stream(payloads, waits)):
             got, raw = split_id(chunk.decode("utf-8", "replace"))
             if got != ids[k]:
-                raise PipelineFailure(k, "Apertium's output fell out of step with the input")
+                raise PipelineFailure(k, msg("Apertium's output fell out of step with the input"))
             text, marks = reformat(raw)
             if not text.strip():
-                raise PipelineFailure(k, "Apertium returned an empty translation")
+                raise PipelineFailure(k, msg("Apertium returned an empty translation"))
             yield EngineOutput(text, marks)
 
     def _ensure_pipeline(self) -> Pipeline:

@@ -24,6 +24,7 @@ from typing import IO, Literal, NoReturn
 from collections.abc import Iterator, Sequence
 
 from ..errors import EngineError
+from ..model import join_msgs, msg
 
 Tagger = Literal["first", "hmm"]
 #: Seconds between checks for a dead stage while waiting for output.
@@ -188,20 +189,23 @@ class Pipeline:
         Stages we killed (SIGKILL), that died writing into a dead neighbour (SIGPIPE) or
         that ended cleanly after their input ended are consequences, not causes.
         """
-        notes, stopped = [], []
+        notes: list[str] = []
+        stopped: list[str] = []
         for argv, proc, err in zip(self.stages, self.procs, self._stderr):
             code = proc.poll()
             if code == 0:
-                stopped.append(f"Apertium stage {program(argv)} stopped early (exit code 0)")
+                stopped.append(msg("Apertium stage {stage} stopped early (exit code 0)", stage=program(argv)))
             if code is None or code in (0, -signal.SIGKILL, -signal.SIGPIPE):
                 continue
             err.seek(0, os.SEEK_END)
             err.seek(max(0, err.tell() - 300))
             text = " ".join(err.read().decode("utf-8", "replace").split())
-            how = f"was killed by signal {_signal_name(-code)}" if code < 0 else f"exited with code {code}"
-            notes.append(f"Apertium stage {program(argv)} {how}" + (f" ({text})" if text else ""))
+            how = (msg("was killed by signal {signal}", signal=_signal_name(-code)) if code < 0
+                   else msg("exited with code {code}", code=str(code)))
+            notes.append(msg("Apertium stage {stage} {how} ({output})", stage=program(argv), how=how, output=text)
+                         if text else msg("Apertium stage {stage} {how}", stage=program(argv), how=how))
         # Downstream stages exit cleanly once an upstream one is gone: name the cause.
-        return "; ".join(notes or stopped[:1])
+        return join_msgs(notes or stopped[:1])
 
     def stream(self, payloads: Sequence[bytes], waits: Sequence[float]) -> Iterator[bytes]:
         """Write ``payloads`` (each ending in ``\\0``) on a thread; yield each output in order.
@@ -242,7 +246,8 @@ class Pipeline:
                         continue
                     left = deadline - time.monotonic()
                     if left <= 0:
-                        raise PipelineFailure(index, f"Apertium gave no output within {wait:.0f} s (a stage hung)")
+                        raise PipelineFailure(index, msg("Apertium gave no output within {seconds} s (a stage hung)",
+                                                            seconds=f"{wait:.0f}"))
                     # Wake up now and then to notice a dead stage: the transfer stages
                     # do not exit on a stream cut inside a superblank, so a crash
                     # upstream would otherwise look like a hang.
@@ -258,7 +263,7 @@ class Pipeline:
 
     def _fail(self, index: int) -> NoReturn:
         time.sleep(0.05)  # let the neighbours' exit statuses settle for the diagnosis
-        raise PipelineFailure(index, self.diagnosis() or "the Apertium pipeline stopped")
+        raise PipelineFailure(index, self.diagnosis() or msg("the Apertium pipeline stopped"))
 
     def close(self) -> None:
         """Kill the whole process group and release the stderr files."""

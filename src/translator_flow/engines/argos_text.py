@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from ..model import PROTECT_CLOSE, PROTECT_OPEN, EngineOutput
+from ..model import PROTECT_CLOSE, PROTECT_OPEN, EngineOutput, msg
 
 _PROTECTED = re.compile(f"{PROTECT_OPEN}([^{PROTECT_OPEN}{PROTECT_CLOSE}]*){PROTECT_CLOSE}")
 _CUTS = (re.compile(r"(?<=;)\s+"), re.compile(r"(?<=,)\s+"), re.compile(r"\s+"))
@@ -72,9 +72,10 @@ def _assemble(terms: list[str], chunks: list[str], results: list[str | Exception
     failed = [(c, r) for c, r in zip(chunks, results) if isinstance(r, Exception) or not r.strip()]
     if failed:
         chunk, result = failed[0]
-        reason = f"failed ({result})" if isinstance(result, Exception) else "returned nothing"
-        where = "" if len(chunks) == 1 else f" for part «{chunk[:60]}»"
-        return EngineOutput(text="", error=f"Argos {reason}{where}; the sentence is not translated.")
+        reason = msg("failed ({error})", error=str(result)) if isinstance(result, Exception) else msg("returned nothing")
+        error = (msg("Argos {reason}; the sentence is not translated.", reason=reason) if len(chunks) == 1 else
+                 msg("Argos {reason} for part «{part}»; the sentence is not translated.", reason=reason, part=chunk[:60]))
+        return EngineOutput(text="", error=error)
     joined = " ".join(str(r).strip() for r in results)
     return EngineOutput(text=_restore_terms(joined, terms))
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..model import msg
+from ..model import given_msg, msg
 from .base import CheckContext, Finding
 
 _EDGE_L, _EDGE_R = r"(?<![^\W\d_])", r"(?![^\W\d_])"
@@ -33,18 +33,21 @@ class Risky:
     why: str
     ref: str
     hint: str = ""  # letters every source match contains (lower case): a cheap test before the regex
+    why_be: str = ""  # ``why`` for a review in Belarusian / Russian ("" shows the English)
+    why_ru: str = ""
 
 
 def parse_risky(text: str) -> tuple[Risky, ...]:
-    """Rows of a risky-renderings TSV (``id draft source unless fix why ref``; # comments; a header)."""
+    """Rows of a risky-renderings TSV (``id draft source unless fix why ref [why_be why_ru]``; # comments;
+    a header). Rows of the older 7 columns (no translations of ``why``) still load."""
     rows = []
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#") or line.startswith("id\t"):
             continue
         cols = line.split("\t")
-        if len(cols) != 7 or not all(cols[i] for i in (0, 1, 4, 5, 6)):
-            raise ValueError(f"be_risky.tsv:{n}: expected id, draft, source, unless, fix, why, ref "
-                             "(only source and unless may be empty)")
+        if len(cols) not in (7, 9) or not all(cols[i] for i in (0, 1, 4, 5, 6)):
+            raise ValueError(f"be_risky.tsv:{n}: expected id, draft, source, unless, fix, why, ref and optionally "
+                             "why_be, why_ru (only source, unless, why_be and why_ru may be empty)")
         try:
             # A pattern that does not anchor itself gets word edges: «мінулая» never matches inside a word.
             draft = cols[1] if cols[1].startswith(("^", "(?")) else _EDGE_L + cols[1] + _EDGE_R
@@ -52,7 +55,9 @@ def parse_risky(text: str) -> tuple[Risky, ...]:
             source, unless = (re.compile(c, re.IGNORECASE | re.MULTILINE) if c else None for c in cols[2:4])
         except re.error as exc:
             raise ValueError(f"be_risky.tsv:{n}: bad pattern ({exc})") from exc
-        rows.append(Risky(cols[0], compiled, source, unless, cols[4], cols[5], cols[6], required_letters(cols[2])))
+        why_be, why_ru = cols[7:9] if len(cols) == 9 else ("", "")
+        rows.append(Risky(cols[0], compiled, source, unless, cols[4], cols[5], cols[6], required_letters(cols[2]),
+                          why_be, why_ru))
     return tuple(rows)
 
 
@@ -127,6 +132,6 @@ def risky_findings(source: str, draft: str) -> tuple[tuple[tuple[int, int], str]
         for m in row.draft.finditer(draft):
             if m.end() > m.start():
                 found.append(((m.start(), m.end()),
-                              msg("«{word}» is often wrong here: {why} — likely «{fix}»", word=m.group().strip(), why=row.why,
-                                  fix=row.fix)))
+                              msg("«{word}» is often wrong here: {why} — likely «{fix}»", word=m.group().strip(),
+                                  why=given_msg(row.why, be=row.why_be, ru=row.why_ru), fix=row.fix)))
     return tuple(found)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import msg
+from ..model import UNTRANSLATED_OPENINGS, msg
 from .base import CYR, CYRILLIC_LANGS, LAT, CheckContext, Finding
 from .marks import mark_finding
 
 _ERROR_SHOWN = 200  # characters of an engine error quoted in a message
+#: The review's «[NOT TRANSLATED]» or the publishable «[NOT TRANSLATED: source]» in any interface
+#: language (model.UNTRANSLATED_OPENINGS), left in a draft: it must not be published.
+_PLACEHOLDER_RE = re.compile("(?:" + "|".join(re.escape(o) for o in UNTRANSLATED_OPENINGS) + r")(?::[^\]]*)?\]?")
 
 # --- empty ------------------------------------------------------------------------------
 
@@ -18,7 +21,9 @@ def check_empty(ctx: CheckContext) -> Iterator[Finding]:
     """No usable draft: the engine failed, the draft is blank, or it is the source again."""
     target = ctx.target
     if target.status == "untranslated" or target.error:
-        reason = (target.error or "").strip()
+        reason = target.error or ""
+        if reason != reason.strip():  # strip() returns a plain str: the Message (translatable) is kept when it can be
+            reason = reason.strip()
         if len(reason) > _ERROR_SHOWN:
             reason = reason[: _ERROR_SHOWN - 1] + "…"
         yield Finding(msg("Not translated: {reason}", reason=reason) if reason
@@ -30,6 +35,11 @@ def check_empty(ctx: CheckContext) -> Iterator[Finding]:
         return
     if ctx.identical:
         yield Finding(msg("The draft is the Russian source unchanged: it was not translated"))
+        return
+    placeholder = _PLACEHOLDER_RE.search(ctx.draft)
+    if placeholder:
+        yield Finding(msg("The draft still holds the «not translated» placeholder «{mark}»: write the translation "
+                          "in its place", mark=placeholder.group()), placeholder.span())
 
 
 # --- stray_characters -------------------------------------------------------------------

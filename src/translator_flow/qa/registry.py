@@ -50,8 +50,9 @@ def _checks(*checks: Check) -> dict[str, Check]:
 CHECKS: dict[str, Check] = _checks(
     Check(
         "empty", "blocking",
-        "The draft is empty, the engine failed (its error is quoted), or the draft is the "
-        "Russian source unchanged (three or more Cyrillic words).",
+        "The draft is empty, the engine failed (its error is quoted), the draft is the "
+        "Russian source unchanged (three or more Cyrillic words), or it still holds the "
+        "«[NOT TRANSLATED…]» placeholder (in any interface language).",
         ("Губернатор провёл встречу с делегацией Минской области.", "", "be"),
         check_empty, needs_draft=False,
     ),

@@ -15,7 +15,7 @@ import re
 from importlib import import_module
 
 from ..errors import ReaderError
-from ..model import Document, DocumentMeta
+from ..model import Document, DocumentMeta, msg, nmsg
 from .source import DEFAULT_MAX_BYTES
 
 #: Extension -> (format name, reader module). Each module has ``read(data, label) -> Parsed``.
@@ -72,7 +72,8 @@ def read_document(
                 f"{label} does not look like Russian ({problem}); translator-flow translates from Russian. "
                 "If it is Russian, run again with --force-language (Python: force_language=True)."
             )
-        warnings.append(f"The text does not look like Russian ({problem}); continued because of --force-language.")
+        warnings.append(msg("The text does not look like Russian ({problem}); continued because of --force-language.",
+                            problem=problem))
 
     meta = DocumentMeta(
         source_path=label,
@@ -95,8 +96,11 @@ def _bidi_warning(blocks: list, label: str) -> list[str]:
     if not found:
         return []
     codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
-    return [f"{label}: the text holds {len(found)} invisible text-direction control(s) ({codes}); they can reorder "
-            "what a reader sees. The reviews show each as ⟦U+…⟧ and QA blocks any left in a draft: remove them."]
+    return [nmsg("{label}: the text holds {n} invisible text-direction control ({codes}); it can reorder what a reader "
+                 "sees. The reviews show it as ⟦U+…⟧ and QA blocks it if left in a draft: remove it.",
+                 "{label}: the text holds {n} invisible text-direction controls ({codes}); they can reorder what a "
+                 "reader sees. The reviews show each as ⟦U+…⟧ and QA blocks any left in a draft: remove them.",
+                 len(found), label=label, codes=codes)]
 
 
 def _choose_format(ext: str, data: bytes, label: str) -> tuple[str, list[str]]:
@@ -125,7 +129,7 @@ def _choose_format(ext: str, data: bytes, label: str) -> tuple[str, list[str]]:
         if fmt != "docx":
             if not _is_docx_zip(data):
                 raise ReaderError(f"{label} is a ZIP archive, not a {fmt} file. Unpack it or give the release itself.")
-            return "docx", [f"{label} has a {ext} name but is a Word (.docx) file; read it as DOCX."]
+            return "docx", [msg("{label} has a {ext} name but is a Word (.docx) file; read it as DOCX.", label=label, ext=ext)]
         return "docx", []
     if fmt == "docx":
         raise ReaderError(
@@ -133,7 +137,7 @@ def _choose_format(ext: str, data: bytes, label: str) -> tuple[str, list[str]]:
             "Open it in Word or LibreOffice and save it as .docx again."
         )
     if kind == "html" and fmt == "txt":
-        return "html", [f"{label} has a {ext} name but contains HTML; read it as HTML."]
+        return "html", [msg("{label} has a {ext} name but contains HTML; read it as HTML.", label=label, ext=ext)]
     return fmt, []
 
 

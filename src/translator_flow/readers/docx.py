@@ -22,6 +22,7 @@ import zlib
 from typing import Any
 
 from ..errors import ReaderError
+from ..model import msg, nmsg
 from .structure import Parsed
 
 #: Limits on the uncompressed package, from the ZIP central directory. A long release
@@ -159,10 +160,14 @@ def _read_document(document: Any, data: bytes, label: str, depth: int) -> Parsed
 def _finding_warnings(found: Any, label: str, kept: int) -> list[str]:
     out = found.removed.warnings(label, kept + found.removed.chars, kept)
     if found.equations:
-        out.append(f"{label}: {found.equations} equation(s) are kept as linear text (a fraction as (a)/(b), a power "
-                   "as x^2); check their layout in the final.")
+        out.append(nmsg("{label}: {n} equation is kept as linear text (a fraction as (a)/(b), a power as x^2); check "
+                        "its layout in the final.",
+                        "{label}: {n} equations are kept as linear text (a fraction as (a)/(b), a power as x^2); check "
+                        "their layout in the final.", found.equations, label=label))
     if found.insertions or found.deletions:
-        out.append(f"{label}: the document has tracked changes; read as if all were accepted ({found.insertions} "
-                   f"insertion(s) kept, {found.deletions} deletion(s) left out). Accept or reject them in Word first "
-                   "if that is not what you want translated.")
+        out.append(msg("{label}: the document has tracked changes; read as if all were accepted ({insertions} kept, "
+                       "{deletions} left out). Accept or reject them in Word first if that is not what you want "
+                       "translated.", label=label,
+                       insertions=nmsg("{n} insertion", "{n} insertions", found.insertions),
+                       deletions=nmsg("{n} deletion", "{n} deletions", found.deletions)))
     return out

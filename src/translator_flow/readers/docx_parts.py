@@ -19,7 +19,7 @@ import zipfile
 from typing import Any
 
 from ..errors import ReaderError
-from ..model import NOT_READ_WARNING_PREFIX
+from ..model import join_msgs, msg, nmsg
 from .docx_walk import Findings, Styles, Walker, w
 from .removed import first_words
 from .structure import RawBlock
@@ -65,9 +65,15 @@ def read_notes(document_part: Any, styles: Styles, found: Findings, label: str) 
             try:
                 root = _element(part)
             except (etree.LxmlError, ValueError):
-                unreadable.append(f"{NOT_READ_WARNING_PREFIX} {label}: its {note}s part ({part.partname}) has "
-                                  f"malformed XML, so the {note}s are missing from the drafts. Open the file in "
-                                  "Word or LibreOffice, save it again as .docx, and translate it again.")
+                # NOT_READ_WARNING_PREFIX, written out: a gettext message is one literal
+                unreadable.append(
+                    msg("PART OF THE SOURCE WAS NOT READ: {label}: its footnotes part ({part}) has malformed XML, so "
+                        "the footnotes are missing from the drafts. Open the file in Word or LibreOffice, save it "
+                        "again as .docx, and translate it again.", label=label, part=str(part.partname))
+                    if note == "footnote" else
+                    msg("PART OF THE SOURCE WAS NOT READ: {label}: its endnotes part ({part}) has malformed XML, so "
+                        "the endnotes are missing from the drafts. Open the file in Word or LibreOffice, save it "
+                        "again as .docx, and translate it again.", label=label, part=str(part.partname)))
                 continue
             by_id = {n.get(w("id")): n for n in root.iterchildren(w(note))
                      if n.get(w("type"), "normal") not in _NOTE_SKIP_TYPES}
@@ -81,30 +87,42 @@ def read_notes(document_part: Any, styles: Styles, found: Findings, label: str) 
                 for b in walker.blocks:
                     b.kind, b.explicit = "paragraph", True
                 blocks.extend(walker.blocks)
-                where = f"{note} {n}" if note_id in refs else f"{note} (not referenced in the text)"
-                listed.append(f"{where}: «{first_words(' '.join(b.text for b in walker.blocks))}»")
+                if note == "footnote":
+                    where = msg("footnote {n}", n=str(n)) if note_id in refs else msg("footnote (not referenced in the text)")
+                else:
+                    where = msg("endnote {n}", n=str(n)) if note_id in refs else msg("endnote (not referenced in the text)")
+                listed.append(msg("{where}: «{words}»", where=where,
+                                  words=first_words(" ".join(b.text for b in walker.blocks))))
     if not listed:
         return blocks, unreadable
-    return blocks, [*unreadable, f"{label}: {len(listed)} footnote(s)/endnote(s) are translated as separate paragraphs after the "
-                    f"body, in the order the text refers to them; their reference marks are not in the draft, so place "
-                    f"the notes when laying out the final: {'; '.join(listed)}."]
+    return blocks, [*unreadable, nmsg(
+        "{label}: {n} footnote/endnote is translated as a separate paragraph after the body; its reference mark is "
+        "not in the draft, so place the note when laying out the final: {notes}.",
+        "{label}: {n} footnotes/endnotes are translated as separate paragraphs after the body, in the order the text "
+        "refers to them; their reference marks are not in the draft, so place the notes when laying out the final: "
+        "{notes}.", len(listed), label=label, notes=join_msgs(listed))]
 
 
 def other_parts_warnings(document_part: Any, label: str) -> list[str]:
     """Warnings for headers, footers and comments that hold text (not translated)."""
     out: list[str] = []
-    for kind, what in (("header", "page header"), ("footer", "page footer")):
+    for kind in ("header", "footer"):
         texts: list[str] = []
         for part in _related(document_part, kind):
             text = " ".join("".join(t.text or "" for t in _element(part).iter(w("t"))).split())
             if text and text not in texts:
                 texts.append(text)
         if texts:
-            out.append(f"{label}: {what} text is not translated: " + "; ".join(f"«{first_words(t)}»" for t in texts) + ".")
+            quoted = "; ".join(f"«{first_words(t)}»" for t in texts)
+            out.append(msg("{label}: page header text is not translated: {quoted}.", label=label, quoted=quoted)
+                       if kind == "header" else
+                       msg("{label}: page footer text is not translated: {quoted}.", label=label, quoted=quoted))
     for part in _related(document_part, "comments"):
         comments = list(_element(part).iterchildren(w("comment")))
         if comments:
-            out.append(f"{label}: {len(comments)} Word comment(s) are not translated (reviewer notes, not release text).")
+            out.append(nmsg("{label}: {n} Word comment is not translated (a reviewer note, not release text).",
+                            "{label}: {n} Word comments are not translated (reviewer notes, not release text).",
+                            len(comments), label=label))
     return out
 
 
@@ -122,20 +140,22 @@ class AltChunks:
         """The blocks of the chunk behind relationship ``rid`` (none, warned, if unreadable)."""
         rels = self._part.rels
         if rid not in rels or rels[rid].is_external:
-            self._refuse(f"an embedded part (w:altChunk {rid}) whose target is missing or external")
+            self._refuse(msg("an embedded part (w:altChunk {rid}) whose target is missing or external", rid=rid))
             return []
         part = rels[rid].target_part
         name = str(part.partname).lstrip("/")
         ctype = (part.content_type or "").split(";")[0].strip().lower()
         sub_label = f"{self._label} (embedded part {name})"
+        what: str
         if ctype in _HTML_TYPES:
-            module, what = "html", "HTML"
+            module, what = "html", msg("HTML")
         elif ctype in _TEXT_TYPES:
-            module, what = "text", "plain-text"
+            module, what = "text", msg("plain-text")
         elif ctype in _DOCX_TYPES and self._depth < MAX_CHUNK_DEPTH:
-            module, what = "docx", "Word"
+            module, what = "docx", msg("Word")
         else:
-            self._refuse(f"an embedded {ctype or 'unknown'} part ({name}, w:altChunk) that translator-flow cannot read")
+            self._refuse(msg("an embedded {type} part ({name}, w:altChunk) that translator-flow cannot read",
+                             type=ctype or msg("unknown"), name=name))
             return []
         try:
             data = self._member(name)
@@ -144,11 +164,14 @@ class AltChunks:
             reader = import_module(f"{__package__}.{module}")
             parsed = reader.read(data, sub_label, _depth=self._depth + 1) if module == "docx" else reader.read(data, sub_label)
         except ReaderError as exc:
-            self._refuse(f"an embedded {what} part ({name}, w:altChunk) that could not be read ({exc})")
+            # Known limit: the reader's own error is quoted in English.
+            self._refuse(msg("an embedded {what} part ({name}, w:altChunk) that could not be read ({error})",
+                             what=what, name=name, error=str(exc)))
             return []
         self._warnings.extend(parsed.warnings)
-        self._warnings.append(f"{self._label}: the embedded {what} part {name} (w:altChunk) was read with the {what} "
-                              f"reader: {len(parsed.blocks)} block(s) where Word shows it.")
+        self._warnings.append(msg("{label}: the embedded {what} part {name} (w:altChunk) was read with the {what} "
+                                  "reader: {blocks} where Word shows it.", label=self._label, what=what, name=name,
+                                  blocks=nmsg("{n} block", "{n} blocks", len(parsed.blocks))))
         return parsed.blocks
 
     def _member(self, name: str) -> bytes:
@@ -162,8 +185,7 @@ class AltChunks:
             return inflate_member(zf, info, self._label)
 
     def _refuse(self, what: str) -> None:
-        self._warnings.append(
-            f"{NOT_READ_WARNING_PREFIX} {self._label} contains {what}; its text is missing from the drafts. Open the "
+        self._warnings.append(msg(  # starts with NOT_READ_WARNING_PREFIX
+            "PART OF THE SOURCE WAS NOT READ: {label} contains {what}; its text is missing from the drafts. Open the "
             "file in Word or LibreOffice and save it again as .docx (this merges the embedded part into the "
-            "document text), then translate it again."
-        )
+            "document text), then translate it again.", label=self._label, what=what))

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model import msg
 from .omml import MATH_TAGS, linear
 from .removed import Removed
 from .structure import InlineBuilder, RawBlock, safe_href
@@ -128,7 +129,7 @@ def sdt_content(sdt: Any, found: Findings) -> Any | None:
     """The content of a content control, or None: a control still showing its placeholder
     text is reported as removed (never translated), and one without content has nothing."""
     if showing_placeholder(sdt):
-        found.removed.add("content-control placeholder text", _plain_text(sdt))
+        found.removed.add(msg("content-control placeholder text"), _plain_text(sdt))
         return None
     return sdt.find(w("sdtContent"))
 
@@ -155,7 +156,7 @@ def children_through_wrappers(parent: Any, tag: str, found: Findings) -> Iterato
 class Findings:
     """What the walk met besides release text, for the source warnings."""
 
-    removed: Removed = field(default_factory=lambda: Removed(hidden_how="Word hidden text, w:vanish"))
+    removed: Removed = field(default_factory=lambda: Removed(hidden_how=msg("Word hidden text, w:vanish")))
     equations: int = 0
     insertions: int = 0
     deletions: int = 0
@@ -207,7 +208,7 @@ class Walker:
             elif tag in (w("del"), w("moveFrom")):
                 self._found.deletions += 1
             elif tag == w("subDoc"):  # a master document's link to another file
-                self._found.removed.add("linked subdocument (w:subDoc, not read: open and save it separately)",
+                self._found.removed.add(msg("linked subdocument (w:subDoc, not read: open and save it separately)"),
                                         child.get(f"{{{R_NS}}}id", "subdocument"))
 
     def _count_revision(self, tag: str) -> None:
@@ -321,7 +322,7 @@ class Walker:
             hidden.extend(_plain_text(box) for box in r.iter(w("txbxContent")))
             return
         for sym in r.iterchildren(w("sym")):  # a symbol-font character (Wingdings, Symbol)
-            self._found.removed.add("symbol-font character (w:sym)", f"{sym.get(w('font'), '?')} {sym.get(w('char'), '?')}")
+            self._found.removed.add(msg("symbol-font character (w:sym)"), f"{sym.get(w('font'), '?')} {sym.get(w('char'), '?')}")
         for obj in r.iter(*_IMAGES):
             if obj.find(f".//{w('txbxContent')}") is None and not any(a.tag == _FALLBACK for a in obj.iterancestors()):
                 self._found.removed.images += 1

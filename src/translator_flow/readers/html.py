@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ReaderError
+from ..model import msg
 from .chrome import CHROME_CLASS
 from .removed import Removed
 from .source import check_not_binary, decode_text
@@ -110,7 +111,7 @@ def _strip_chrome(root, removed: Removed) -> None:
             elif _is_hidden(el):
                 removed.hidden(_words(el))
             elif el.tag in _QUOTED_DROPS or el.tag not in DROP_TAGS:
-                removed.add("page chrome (menus, share bars, teasers, footers, banners)", _words(el), _prose_len(el))
+                removed.add(msg("page chrome (menus, share bars, teasers, footers, banners)"), _words(el), _prose_len(el))
             _drop(el)
             continue
         stack.extend(reversed(children))
@@ -128,7 +129,7 @@ def _record_outside(main, body, removed: Removed) -> None:
         parent = node.getparent()
         for sib in parent.iterchildren():
             if sib is not node and isinstance(sib.tag, str):
-                removed.add("text outside the release's container", _words(sib), _prose_len(sib))
+                removed.add(msg("text outside the release's container"), _words(sib), _prose_len(sib))
         node = parent
 
 
@@ -295,7 +296,8 @@ def _decode(data: bytes, label: str) -> tuple[str, str, list[str]]:
     d = _DOCTYPE.match(text)
     if d:
         if d.group(3):
-            warnings.append(f"{label}: ignored a DOCTYPE with entity declarations (never resolved or fetched).")
+            warnings.append(msg("{label}: ignored a DOCTYPE with entity declarations (never resolved or fetched).",
+                                label=label))
         text = text[d.end():]
     else:
         text = _XML_DECL.sub("", text, count=1)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..model import msg
+
 _SAMPLE = 200_000  # characters; the verdict does not change past this
 
 
@@ -20,22 +22,22 @@ def language_problem(text: str) -> str | None:
     counts = Counter(text[:_SAMPLE].lower())
     letters = sum(n for ch, n in counts.items() if ch.isalpha())
     if letters == 0:
-        return "it has no letters"
+        return msg("it has no letters")
     cyr = sum(n for ch, n in counts.items() if "\u0400" <= ch <= "\u04ff")
     share = cyr / letters
     if share < 0.5:
-        return f"only {share:.0%} of its letters are Cyrillic"
+        return msg("only {share} of its letters are Cyrillic", share=f"{share:.0%}")
 
     def n(chars: str) -> int:
         return sum(counts[c] for c in chars)
 
     # a Russian text quoting a Belarusian or Ukrainian name keeps plenty of и and ы
     if n("іў") > 0.01 * cyr and n("и") < n("і") and n("ў") >= n("їєґ"):
-        return "it has the Belarusian letters і and ў; it looks Belarusian"
+        return msg("it has the Belarusian letters і and ў; it looks Belarusian")
     if n("іїєґ") > 0.01 * cyr and n("ыэ") < 0.5 * n("іїєґ"):
-        return "it has the letters і, ї, є, ґ; it looks Ukrainian"
+        return msg("it has the letters і, ї, є, ґ; it looks Ukrainian")
     if n("ђјљњћџѓќѕ") > 0.005 * cyr:
-        return "it has Serbian or Macedonian letters"
+        return msg("it has Serbian or Macedonian letters")
     if cyr >= 200 and n("ыэ") < 0.002 * cyr and n("ъ") > 0.005 * cyr:
-        return "it has no ы or э and many ъ; it looks Bulgarian"
+        return msg("it has no ы or э and many ъ; it looks Bulgarian")
     return None

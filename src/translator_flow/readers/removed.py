@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import LOUD_WARNING_PREFIX as LOUD_PREFIX
+from ..model import msg, nmsg
+
 _FIRST_WORDS = 6
 _LISTED = 8  # blocks quoted per kind; the rest are counted
 
@@ -30,7 +31,7 @@ class Removed:
     images: int = 0
     hidden_blocks: int = 0
     hidden_chars: int = 0
-    hidden_how: str = "display:none, hidden, aria-hidden"  # how the format hides text
+    hidden_how: str = msg("display:none, hidden, aria-hidden")  # how the format hides text
 
     def hidden(self, text: str) -> None:
         """Record hidden text by size only: it is never quoted (it may be planted)."""
@@ -40,7 +41,7 @@ class Removed:
             self.hidden_chars += n
 
     def add(self, kind: str, text: str, prose_chars: int = 0) -> None:
-        """Record one dropped block of ``text``; ``prose_chars`` of it count as visible
+        """Record one dropped block of ``text`` (``kind`` a translatable Message); ``prose_chars`` of it count as visible
         prose (menus and teaser headlines are links: they count 0, so a page with a big
         menu around a whole release does not raise the loud warning)."""
         text = " ".join(text.split())
@@ -50,19 +51,28 @@ class Removed:
         self.chars += prose_chars
 
     def warnings(self, label: str, visible_chars: int, kept_chars: int) -> list[str]:
-        """One warning per kind of removal, then the loud one when most text was dropped."""
-        out = []
+        """One warning per kind of removal, then the loud one (``LOUD_WARNING_PREFIX``) when
+        most text was dropped; each a translatable Message."""
+        out: list[str] = []
         for kind, quotes in self.items.items():
-            shown = "; ".join(f"«{q}»" for q in quotes[:_LISTED])
-            more = f" and {len(quotes) - _LISTED} more" if len(quotes) > _LISTED else ""
-            out.append(f"{label}: removed {len(quotes)} block(s) of {kind}: {shown}{more}.")
+            shown: str = "; ".join(f"«{q}»" for q in quotes[:_LISTED])
+            if len(quotes) > _LISTED:
+                shown = msg("{items} and {n} more", items=shown, n=str(len(quotes) - _LISTED))
+            out.append(nmsg("{label}: removed {n} block of {kind}: {shown}.", "{label}: removed {n} blocks of {kind}: {shown}.",
+                            len(quotes), label=label, kind=kind, shown=shown))
         if self.hidden_blocks:
-            out.append(f"{label}: removed {self.hidden_blocks} hidden element(s) with {self.hidden_chars} "
-                       f"characters of text ({self.hidden_how}; not translated, not quoted here).")
+            out.append(nmsg("{label}: removed {n} hidden element with {chars} characters of text ({how}; not translated, "
+                            "not quoted here).",
+                            "{label}: removed {n} hidden elements with {chars} characters of text ({how}; not translated, "
+                            "not quoted here).", self.hidden_blocks, label=label, chars=str(self.hidden_chars),
+                            how=self.hidden_how))
         if self.images:
-            out.append(f"{label}: skipped {self.images} image(s) or embedded object(s); their content and alt text are not translated.")
+            out.append(nmsg("{label}: skipped {n} image or embedded object; its content and alt text are not translated.",
+                            "{label}: skipped {n} images or embedded objects; their content and alt text are not "
+                            "translated.", self.images, label=label))
         if visible_chars and kept_chars < 0.5 * visible_chars:
-            out.append(f"{LOUD_PREFIX} {label}: only {kept_chars} of {visible_chars} characters of visible text outside links "
-                       f"were kept as the release. Check the draft against the page: if the release is "
-                       f"incomplete, save its text as .txt or .docx and translate that.")
+            out.append(msg("MOST OF THE SOURCE WAS DROPPED: {label}: only {kept} of {visible} characters of visible text "
+                           "outside links were kept as the release. Check the draft against the page: if the release is "
+                           "incomplete, save its text as .txt or .docx and translate that.",
+                           label=label, kept=str(kept_chars), visible=str(visible_chars)))
         return out

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import ReaderError
+from ..model import msg
 
 #: Largest input read by default. A long press release is ~50 KB; 50 MB leaves room for
 #: DOCX files with photos while refusing accidental multi-gigabyte inputs.
@@ -188,12 +189,14 @@ def decode_text(data: bytes, label: str, declared: str | None = None) -> tuple[s
             text = _strict(data, codec, label)
             family = codec.split("-")[1]  # "8", "16" or "32"
             if declared and not (declared_name or "").replace("_", "-").startswith(f"utf-{family}"):
-                warnings.append(f"{label}: the file declares charset {declared} but starts with a {codec.upper()} "
-                                f"byte-order mark; read as {codec}.")
+                warnings.append(msg("{label}: the file declares charset {declared} but starts with a {bom} byte-order "
+                                    "mark; read as {codec}.", label=label, declared=declared, bom=codec.upper(),
+                                    codec=codec))
             return text, codec, warnings
     if _valid_utf8(data):
         if declared and declared_name != "utf-8" and any(b >= 0x80 for b in data):
-            warnings.append(f"{label}: the file declares charset {declared} but is valid UTF-8; read as UTF-8.")
+            warnings.append(msg("{label}: the file declares charset {declared} but is valid UTF-8; read as UTF-8.",
+                                label=label, declared=declared))
         return data.decode("utf-8"), "utf-8", warnings
     codec16 = _utf16_without_bom(data)
     if codec16:
@@ -207,8 +210,9 @@ def decode_text(data: bytes, label: str, declared: str | None = None) -> tuple[s
             pass
     text, encoding = _detect(data, label)
     if declared:
-        why = "is not a known charset" if declared_name is None else "does not decode it"
-        warnings.append(f"{label}: the file declares charset {declared}, which {why}; read as {encoding} (detected).")
+        why = msg("is not a known charset") if declared_name is None else msg("does not decode it")
+        warnings.append(msg("{label}: the file declares charset {declared}, which {why}; read as {encoding} (detected).",
+                            label=label, declared=declared, why=why, encoding=encoding))
     return text, encoding, warnings
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Block, Span
+from ..model import Block, Span, msg
 from . import chrome
 from .removed import Removed
 
@@ -257,11 +257,11 @@ def finish_blocks(raw: list[RawBlock], title_hint: str | None = None,
     kept_ids = {id(b) for b in blocks}
     for b in nonempty:
         if id(b) not in kept_ids:
-            removed.add("page furniture (share, print, views, tags or breadcrumb lines)", b.text)
+            removed.add(msg("page furniture (share, print, views, tags or breadcrumb lines)"), b.text)
     before_crumbs = blocks
     blocks, crumb_title = chrome.drop_breadcrumbs(blocks)
     for b in before_crumbs[:len(before_crumbs) - len(blocks)]:
-        removed.add("breadcrumb trail", b.text)
+        removed.add(msg("breadcrumb trail"), b.text)
 
     title_pos = next((i for i, b in enumerate(blocks) if b.kind == "title" and b.explicit), None)
     if title_pos is not None:
@@ -294,10 +294,10 @@ def finish_blocks(raw: list[RawBlock], title_hint: str | None = None,
         # only adjacent repeats go, a body paragraph equal to the title elsewhere stays
         key = _norm(title)
         while title_pos + 1 < len(blocks) and _norm(blocks[title_pos + 1].text) == key:
-            removed.add("headline repeated next to itself", blocks[title_pos + 1].text)
+            removed.add(msg("headline repeated next to itself"), blocks[title_pos + 1].text)
             del blocks[title_pos + 1]
         while title_pos > 0 and _norm(blocks[title_pos - 1].text) == key:
-            removed.add("headline repeated next to itself", blocks[title_pos - 1].text)
+            removed.add(msg("headline repeated next to itself"), blocks[title_pos - 1].text)
             del blocks[title_pos - 1]
             title_pos -= 1
 

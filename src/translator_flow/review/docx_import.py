@@ -70,12 +70,12 @@ def cell_text(cell: Any) -> str:
     return restore_bidi("\n".join(_paragraph_text(p) for p in paragraphs))
 
 
-def _header_langs(cells: list[str]) -> list[str] | None:
-    """The draft languages if ``cells`` is the main table's header row (in any interface
-    language the review can be written in), else None."""
+def _header_langs(cells: list[str]) -> tuple[str, list[str]] | None:
+    """(interface language, draft languages) if ``cells`` is the main table's header row (in
+    any interface language the review can be written in), else None."""
     if len(cells) < 7:
         return None
-    for head, draft, tail in review_header_variants():
+    for ui_lang, head, draft, tail in review_header_variants():
         if cells[:4] != head or cells[-2:] != tail:
             continue
         prefix, suffix = draft.split("{lang}")
@@ -87,7 +87,7 @@ def _header_langs(cells: list[str]) -> list[str] | None:
                 break
             langs.append(match.group(1))
         else:
-            return langs
+            return ui_lang, langs
     return None
 
 
@@ -134,12 +134,13 @@ def read_review_docx(path: Path) -> ReviewedFile:
     except Exception as exc:  # zipfile.BadZipFile, lxml errors on a damaged package
         raise not_a_review_file(path, f"it cannot be opened as DOCX: {exc}") from None
     table = langs = None
+    ui_lang = "en"
     for candidate in doc.tables:
         if not candidate.rows:
             continue
         found = _header_langs([cell_text(c).strip() for c in candidate.rows[0].cells])
         if found is not None:
-            table, langs = candidate, found
+            table, (ui_lang, langs) = candidate, found
             break
     if table is None or langs is None:
         raise not_a_review_file(path, "it has no table with the header "
@@ -189,4 +190,5 @@ def read_review_docx(path: Path) -> ReviewedFile:
         blocks=manifest_blocks(manifest),
         signature=manifest.get("signature") or {},
         notes=doc_notes,
+        ui_lang=ui_lang,
     )

@@ -177,7 +177,7 @@ def finalize(
         memory = TranslationMemory(Path(tm_dir))
         for lang in reviewed.langs:
             memory.units(lang)  # a broken TMX file stops us here, before any output exists
-    rendered = _render(names, json_report, paths)  # everything, before the first write
+    rendered = _render(names, json_report, paths, reviewed.ui_lang)  # everything, before the first write
     ensure_out_dir(out_dir)
     for target, data in rendered.items():
         atomic_write_bytes(target, data, force=force or (target == paths["json"] and merged))
@@ -189,14 +189,14 @@ def finalize(
     return report
 
 
-def _render(report: RunReport, json_report: RunReport, paths: dict[str, Path]) -> dict[Path, bytes]:
+def _render(report: RunReport, json_report: RunReport, paths: dict[str, Path], ui_lang: str) -> dict[Path, bytes]:
     from ..writers.json_report import report_to_json
     from ..writers.publish import render_publish_docx, render_publish_html
 
     rendered = {}
     for lang in report.translations:
-        rendered[paths[f"{lang}.docx"]] = render_publish_docx(report, lang)
-        rendered[paths[f"{lang}.html"]] = render_publish_html(report, lang).encode("utf-8", errors="replace")
+        rendered[paths[f"{lang}.docx"]] = render_publish_docx(report, lang, ui_lang)
+        rendered[paths[f"{lang}.html"]] = render_publish_html(report, lang, ui_lang).encode("utf-8", errors="replace")
     rendered[paths["json"]] = report_to_json(json_report)
     return rendered
 

@@ -24,6 +24,7 @@ from ..model import (
     Segment,
     TargetSegment,
     Translation,
+    msg,
 )
 from ..writers.labels import untranslated_marks
 from ..writers.json_report import hits_from_dicts, marks_from_dicts, read_report_dict
@@ -131,7 +132,7 @@ def rebuild_report(reviewed: ReviewedFile, data: dict[str, Any] | None) -> RunRe
             hits = hits_from_dicts(saved.get("terms") or [])
             if not text:
                 targets.append(TargetSegment(row.id, lang, "", "none", "untranslated", term_hits=hits,
-                                             error="the reviewed file has no draft for this segment"))
+                                             error=msg("the reviewed file has no draft for this segment")))
                 continue
             unchanged = before is not None and before.origin != "none" and same_text(text, before.text)
             origin = before.origin if unchanged and before is not None else "human"

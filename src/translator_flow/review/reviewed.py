@@ -63,6 +63,9 @@ class ReviewedFile:
     baseline: Mapping[tuple[str, str], Baseline] = field(default_factory=dict)
     #: Editors' comments outside the segment rows (summary, title, legend).
     notes: tuple[str, ...] = ()
+    #: The interface language the review was written in (read from its table header; XLIFF:
+    #: "en"); finalize words the final files' placeholders and «NOT FINAL» line in it.
+    ui_lang: str = "en"
 
 
 def not_a_review_file(path: Path, why: str) -> ReviewImportError:

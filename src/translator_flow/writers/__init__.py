@@ -111,11 +111,11 @@ def _render(kind: str, report: RunReport, langs: list[str], stem: str, ui_lang: 
     if kind == "publish_docx":
         from .publish import render_publish_docx
 
-        return render_publish_docx(report, langs[0])
+        return render_publish_docx(report, langs[0], ui_lang)
     if kind == "publish_html":
         from .publish import render_publish_html
 
-        return render_publish_html(report, langs[0]).encode("utf-8", errors="replace")
+        return render_publish_html(report, langs[0], ui_lang).encode("utf-8", errors="replace")
     raise ValueError(f"unknown output kind {kind!r}")
 
 

@@ -14,15 +14,17 @@ from pathlib import PurePath
 import itertools
 
 from ..model import LOUD_WARNING_PREFIXES, Block, Document, DocumentMeta, RunReport, Segment, TargetSegment, TermHit, Translation
-from .i18n import N_
+from .i18n import N_, UiText, message_text
 
 #: What the review shows in the Draft cell of a segment that has no draft. Fixed strings (one
 #: per interface language) so that ``finalize`` can tell an untouched placeholder from an
 #: editor's translation.
 UNTRANSLATED_MARK = N_("[NOT TRANSLATED]")  # in the editor's language: labels.untranslated_mark
 #: The publishable draft keeps the source visibly wrapped, e.g. ``[NOT TRANSLATED: Текст.]``,
-#: so that Russian text can never go out unnoticed in a Belarusian or English release.
-UNTRANSLATED_PUBLISH = "[NOT TRANSLATED: {source}]"
+#: so that Russian text can never go out unnoticed in a Belarusian or English release. Shown
+#: in the run's interface language («[НЕ ПЕРАКЛАДЗЕНА: Текст.]»); QA's ``empty`` check finds any
+#: language's form left in a draft (model.UNTRANSLATED_OPENINGS).
+UNTRANSLATED_PUBLISH = N_("[NOT TRANSLATED: {source}]")
 #: Author of every Word comment translator-flow adds (finalize can tell ours from editors').
 QA_AUTHOR = "translator-flow QA"
 QA_INITIALS = "QA"
@@ -181,13 +183,16 @@ def targets_by_id(translation: Translation) -> dict[str, TargetSegment]:
     return translation.targets_by_id()
 
 
-def source_warning_lines(meta: DocumentMeta) -> list[tuple[str, bool]]:
-    """The reader's warnings for a review header, each with whether it is the loud one.
+def source_warning_lines(_: UiText, meta: DocumentMeta) -> list[tuple[str, bool]]:
+    """The reader's warnings for a review header in the interface language, each with whether
+    it is the loud one.
 
     Loud: most of the source's visible text was dropped, or no glossary checked the terms
-    (``LOUD_WARNING_PREFIXES``); they come first so an editor sees it before anything else in the header.
+    (``LOUD_WARNING_PREFIXES``, told by the English text); they come first so an editor sees
+    it before anything else in the header. Each warning is translated before ``clean_text``
+    (which returns a plain string).
     """
-    lines = [(clean_text(w), w.startswith(LOUD_WARNING_PREFIXES)) for w in meta.warnings]
+    lines = [(clean_text(message_text(_, w)), w.startswith(LOUD_WARNING_PREFIXES)) for w in meta.warnings]
     return sorted(lines, key=lambda line: not line[1])
 
 
@@ -216,16 +221,18 @@ def segments_by_block(report: RunReport) -> dict[int, list[Segment]]:
     return grouped
 
 
-def publish_block_parts(block: Block, segments: list[Segment], drafts: dict[str, TargetSegment]) -> list[tuple[str, bool]]:
+def publish_block_parts(block: Block, segments: list[Segment], drafts: dict[str, TargetSegment],
+                        placeholder: str = UNTRANSLATED_PUBLISH) -> list[tuple[str, bool]]:
     """A block's publishable text as (text, untranslated) parts, drafts joined by the source's
     own inter-sentence whitespace.
 
-    A segment without a draft is written as ``[NOT TRANSLATED: source]``; a block that has
-    text but no segments at all is kept the same way, so nothing disappears silently.
+    A segment without a draft is written as ``placeholder`` (``[NOT TRANSLATED: source]``, or
+    its translation in the interface language); a block that has text but no segments at all
+    is kept the same way, so nothing disappears silently.
     """
     if not segments:
         text = block.text.strip()
-        return [(UNTRANSLATED_PUBLISH.format(source=text), True)] if text else []
+        return [(placeholder.format(source=text), True)] if text else []
     parts: list[tuple[str, bool]] = []
     previous_end: int | None = None
     for seg in segments:
@@ -234,7 +241,7 @@ def publish_block_parts(block: Block, segments: list[Segment], drafts: dict[str,
             parts.append((gap if gap and gap.isspace() else " ", False))
         target = drafts.get(seg.id)
         if target is None or target.is_untranslated():
-            parts.append((UNTRANSLATED_PUBLISH.format(source=seg.source), True))
+            parts.append((placeholder.format(source=seg.source), True))
         else:
             parts.append((target.text, False))
         previous_end = seg.end

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError
-from ..model import UI_LANGUAGES
+from ..model import UI_LANGUAGES, Message
 
 DOMAIN = "translator_flow"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -74,3 +74,18 @@ def variants(message: str) -> tuple[str, ...]:
     """``message`` in every interface language (English first): what a reader of our files accepts."""
     return tuple(dict.fromkeys(ui_text(lang)(message) for lang in UI_LANGUAGES))
 
+
+
+def message_text(_: UiText, message: str) -> str:
+    """A message in the interface language: a :class:`Message` is translated (with its nested
+    Messages, its plural form, or the translation its data gave); a plain string (a word, or
+    a message read back from JSON) stays as it is. Translate *before* any ``strip``, slice or
+    concatenation: those return a plain ``str`` and lose the template."""
+    if not isinstance(message, Message):
+        return message
+    if message.given:
+        return message.given.get(_.lang, str(message))
+    values = {k: message_text(_, v) for k, v in message.params.items()}
+    if message.number is not None:
+        return _.ngettext(message.template, message.plural, message.number, **values)
+    return _(message.template, **values)

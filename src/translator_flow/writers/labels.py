@@ -9,9 +9,9 @@ not "fallback".
 
 from __future__ import annotations
 
-from ..model import UI_LANGUAGES, Mark, Message, QAIssue, TargetSegment, TermHit
+from ..model import UI_LANGUAGES, Mark, QAIssue, TargetSegment, TermHit
 from .common import UNTRANSLATED_MARK, Note
-from .i18n import N_, UiText, ui_text, variants
+from .i18n import N_, UiText, message_text, ui_text, variants
 
 SEVERITY_LABELS = {"blocking": N_("must fix"), "warning": N_("check"), "info": N_("for information")}
 #: How the draft was made (TargetSegment.origin).
@@ -124,24 +124,16 @@ def main_table_header(_: UiText, langs: list[str], source_lang: str = "ru") -> l
             *(_("Draft ({lang})", lang=lang) for lang in langs), _("Notes"), _("Status")]
 
 
-def review_header_variants() -> list[tuple[list[str], str, list[str]]]:
-    """The review table header in every interface language: (first four cells, the Draft
-    cell with a ``{lang}`` slot, last two cells). The review reader accepts any of them."""
+def review_header_variants() -> list[tuple[str, list[str], str, list[str]]]:
+    """The review table header in every interface language: (the language, first four cells,
+    the Draft cell with a ``{lang}`` slot, last two cells). The review reader accepts any of
+    them, and so learns the language the review was written in (finalize words its files in it)."""
     out = []
     for lang in UI_LANGUAGES:
         _ = ui_text(lang)
         cells = main_table_header(_, [])
-        out.append((cells[:4], _("Draft ({lang})", lang="{lang}"), cells[4:]))
+        out.append((lang, cells[:4], _("Draft ({lang})", lang="{lang}"), cells[4:]))
     return out
-
-
-def message_text(_: UiText, message: str) -> str:
-    """A finding's message in the interface language: a :class:`Message` is translated (with
-    its nested Messages); a plain string (a word, or a message read back from JSON) stays."""
-    if not isinstance(message, Message):
-        return message
-    values = {k: message_text(_, v) for k, v in message.params.items()}
-    return _(message.template, **values)
 
 
 def issue_note(_: UiText, issue: QAIssue) -> str:
@@ -185,7 +177,7 @@ def mark_note(_: UiText, mark: Mark) -> str:
 def error_note(_: UiText, target: TargetSegment) -> str:
     """Why a draft is missing: the engine's own error, or that nothing was produced."""
     if target.error:
-        return _("engine error: {error}", error=target.error)
+        return _("engine error: {error}", error=message_text(_, target.error))
     return _("not translated: no draft was produced")
 
 
