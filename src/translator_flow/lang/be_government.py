@@ -1,0 +1,224 @@
+"""Verb government and subject agreement, rewritten in the bilingual-lookup stream (issue 14 item 5).
+
+The pair translates word by word, so two things readers notice come out Russian:
+
+* **government** — a Belarusian verb can take another preposition or case than its
+  Russian counterpart: «болеет гриппом» → «хварэе на грып», «благодарить врачей» →
+  «дзякаваць урачам», «смеяться над шуткой» → «смяяцца з жарту». The rows are data
+  (``be_government.tsv``, with sources): the noun phrase right after the verb (a preposition,
+  modifiers, the head) gets the Belarusian preposition and case, and the verb keeps only the
+  Belarusian lemma of the row (the pair offers «забалець/захварэць» for заболеть).
+* **agreement after a gender change** — when the Belarusian subject noun has another gender
+  than the Russian one (разговор m → размова f, здравоохранение nt → ахова здароўя f), a
+  past-tense verb or participle up to :data:`MAX_GAP` words later and a copula predicate
+  after «быць» take the Belarusian gender: «Размова з міністрам прайшла», «Ахова здароўя
+  была важнай» (БГ ч. 2, 1986: the predicate agrees with the subject in gender and number).
+* **predicative** — a Russian neuter short adjective («было непросто») is the Belarusian
+  predicative adverb «няпроста» (БГ ч. 1, 1985, безасабова-прэдыкатыўныя словы; the
+  generator has no short adjectives and writes «няпростае»).
+
+Every change is a guess from word order, so the stage puts a flag (:data:`FLAGS`, a
+private-use character in a superblank, which every later stage copies) before the word it
+changed; the engine turns each flag into a ``fallback`` mark (``via`` government, gender,
+predicative) and removes it, and the review says what to check.
+
+How: one ``sed -u -z -E`` stage right after the lexical corrections (:func:`government_stage`);
+:func:`rewrite_stream` is the same rewrite in Python. A changed tag is first written as
+``<old~new>`` on the Russian side; a loop then copies the change to the unit's Belarusian
+sides and from a modifier to the next word of its noun phrase, and a last pass drops the
+``old~``. Patterns keep non-ASCII letters out of bracket expressions, so the stage behaves the
+same in a C locale.
+
+Limits: only the word order subject → verb (a subject after its verb, «прайшла размова», is
+not seen), only a noun phrase right after the verb for government, nothing across a comma
+or a conjunction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: Flag character → the ``via`` of the fallback mark the engine makes of it.
+GOVERNMENT_FLAG = "\ue020"
+GENDER_FLAG = "\ue021"
+PREDICATIVE_FLAG = "\ue022"
+FLAGS: dict[str, str] = {GOVERNMENT_FLAG: "government", GENDER_FLAG: "gender", PREDICATIVE_FLAG: "predicative"}
+#: Words allowed between a subject and its verb (prepositions, adverbs, oblique nouns and modifiers).
+MAX_GAP = 4
+CASES = ("nom", "gen", "dat", "acc", "ins", "prp")
+_GENDERS = ("m", "f", "nt")
+# Russian prepositions with their variant forms (со, обо, передо …).
+_PREP_FORMS = {"о": ("о", "об", "обо"), "с": ("с", "со"), "в": ("в", "во"), "к": ("к", "ко")}
+
+
+@dataclass(frozen=True)
+class GovernmentRow:
+    """One row of ``be_government.tsv``: Russian verb + (preposition, case) → Belarusian."""
+
+    ru: str
+    ru_prep: str
+    ru_case: str
+    be: str
+    be_prep: str
+    be_case: str
+    source: str
+
+
+def _pattern(text: str) -> tuple[str, str]:
+    prep, _, case = text.rpartition("+")
+    if case not in CASES:
+        raise ValueError(f"be_government.tsv: unknown case {case!r} in {text!r} (use {', '.join(CASES)})")
+    return prep, case
+
+
+@lru_cache(maxsize=1)
+def government_rows() -> tuple[GovernmentRow, ...]:
+    """The rows of ``be_government.tsv``."""
+    text = resources.files(__package__).joinpath("be_government.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("ru\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 5:
+            raise ValueError(f"be_government.tsv: bad row {line!r} (ru, ru_pattern, be, be_pattern, source)")
+        (ru_prep, ru_case), (be_prep, be_case) = _pattern(cols[1]), _pattern(cols[3])
+        if (ru_prep, ru_case) == (be_prep, be_case):
+            raise ValueError(f"be_government.tsv: {line!r} changes nothing")
+        rows.append(GovernmentRow(cols[0], ru_prep, ru_case, cols[2], be_prep, be_case, cols[4]))
+    return tuple(rows)
+
+
+# --- pattern pieces (valid as Python ``re`` and as GNU ``sed -E``) ------------------------
+_SEP = r"( |\[[^]$^]*\])*"  # spaces and superblanks (flags, ids) between units
+_NP = r"(\^[^/$<]*<(n|np|prn|adj|det|num)>[^/$]*)"  # start of a noun-phrase unit, up to its case
+_NP_ANIMATE = r"(\^[^/$<]*<(n|np|prn|adj|det|num)>[^/$]*<aa>[^/$]*)"
+_GAP_UNIT = r"(\^[^/$<]*(<pr>|<adv>|<[a-z]+>[^/$]*<(gen|dat|acc|ins|prp)>)[^$]*\$" + _SEP + ")"
+_MODIFIER_TILDE = r"(\^[^/$<]*<(adj|det|num)>[^$]*<(" + "|".join(CASES) + r")~([a-z]+)>[^$]*\$ )"
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "(" + "|".join(re.escape(w) for w in words) + ")"
+
+
+def _groups(pattern: str) -> int:
+    return re.compile(pattern).groups
+
+
+def _government_rules(row: GovernmentRow) -> list[tuple[str, str]]:
+    out = []
+    for ru, be in ((row.ru, row.be), (row.ru[0].upper() + row.ru[1:], row.be[0].upper() + row.be[1:])):
+        # The verb unit, keeping only the row's Belarusian target: ^ru<tags>/…/be<tags>/…$
+        verb = r"(\^" + re.escape(ru) + r"(¹|²)?<vblex>[^/$]*/)([^$]*/)?(" + re.escape(be) + r"<[^/$]*)(/[^$]*)?\$ "
+        prep = ""
+        if row.ru_prep:
+            prep = r"\^" + _alt(_PREP_FORMS.get(row.ru_prep, (row.ru_prep, row.ru_prep + "о"))) + r"<pr>/[^$]*\$ "
+        np_group = _groups(verb + prep) + 1
+        pattern = verb + prep + _NP + "<" + row.ru_case + ">"
+        keep_prep = r"\6" if row.ru_prep else row.be_prep
+        new_prep = f"^{keep_prep}<pr>/{row.be_prep}<pr>$ " if row.be_prep else ""
+        replacement = r"\1\4$ " + new_prep + "[" + GOVERNMENT_FLAG + "]" + f"\\{np_group}<{row.ru_case}~{row.be_case}>"
+        out.append((pattern, replacement))
+        if row.ru_case == "acc":  # an animate accusative is tagged genitive as often as not («врачей»)
+            out.append((verb + prep + _NP_ANIMATE + "<gen>", replacement.replace("<acc~", "<gen~")))
+    return out
+
+
+def _gender_rules() -> list[tuple[str, str]]:
+    out = []
+    gap = _GAP_UNIT + "{0," + str(MAX_GAP) + "}"
+    for ru_g in _GENDERS:
+        for be_g in _GENDERS:
+            if ru_g == be_g:
+                continue
+            subject = r"(\^[^/$<]*<n><" + ru_g + r">[^/$]*<sg><nom>/[^/$<]*<n><" + be_g + r">[^$]*\$" + _SEP + gap + ")"
+            n = _groups(subject) + 1
+            for verb, tail in (
+                (r"(\^[^/$<]*<(vblex|vbser|vbmod)>[^/$]*<past>)", "<sg>"),
+                (r"(\^[^/$<]*<vblex>[^/$]*<pp><pasv>)", "<an><sg><nom>"),
+            ):
+                out.append(
+                    (subject + verb + "<" + ru_g + ">" + tail, r"\1[" + GENDER_FLAG + f"]\\{n}<{ru_g}~{be_g}>{tail}")
+                )
+    for be_g in _GENDERS:  # the predicate after a flagged «быць»: «была важнай»
+        other = "|".join(g for g in _GENDERS if g != be_g)
+        copula = r"(\[" + GENDER_FLAG + r"\]\^[^/$<]*<vbser><past><[a-z]+~" + be_g + r"><sg>[^$]*\$" + _SEP + ")"
+        out.append(
+            (
+                copula + r"(\^[^/$<]*<(adj|vblex)>[^/$]*)<(" + other + r")>(<an><sg><(nom|ins)>)",
+                r"\1[" + GENDER_FLAG + r"]\3<\5~" + be_g + r">\6",
+            )
+        )
+    return out
+
+
+#: The Russian neuter short adjective → the Belarusian predicative adverb (-ы/-і → -а).
+PREDICATIVE = (
+    r"(\^[^/$<]*)<adj><short><nt><sg>(<@[A-Z]+>)?/([^/$<]*)(ы|і)<adj><short><nt><sg>(<@[A-Z]+>)?\$",
+    "[" + PREDICATIVE_FLAG + r"]\1<adv>/\3а<adv>$",
+)
+#: Copy a pending ``<old~new>`` change to the same unit's other sides (repeated until none applies).
+SPREAD_IN_UNIT = (r"(<([a-z]+)~([a-z]+)>[^$]*)<\2>(<pprep>)?", r"\1<\3>")
+#: … and from a modifier to the next word of its noun phrase, in the same case.
+SPREAD_IN_PHRASE = (_MODIFIER_TILDE + _NP + r"<\3>", r"\1\5<\3~\4>")
+#: … and an animate noun after an accusative modifier, which the tagger may read as genitive («наших врачей»).
+SPREAD_ANIMATE = (r"(\^[^/$<]*<(adj|det|num)>[^$]*<acc~([a-z]+)>[^$]*\$ )" + _NP_ANIMATE + "<gen>", r"\1\4<gen~\3>")
+#: A modifier's animacy tag as the Belarusian generator wants it: ``<an>`` outside the
+#: accusative; in the masculine or plural accusative ``<aa>`` before an animate noun, else ``<nn>``.
+_MOD_CHANGED = r"(\^[^/$<]*<(adj|det|num)>[^$]*<[a-z]+~"
+ANIMACY = (
+    (_MOD_CHANGED + r"(nom|gen|dat|ins|prp)>[^$]*)<(aa|nn)>", r"\1<an>"),
+    (_MOD_CHANGED + r"acc>[^$]*<(m|mfn)>)<an>([^$]*\$ \^[^/$<]*<n><[a-z]+><aa>)", r"\1<aa>\4"),
+    (_MOD_CHANGED + r"acc>[^$]*<(m|mfn)>)<an>", r"\1<nn>"),
+)
+#: The last pass: ``<old~new>`` → ``<new>`` (and the analyser's ``<pprep>`` the generator lacks).
+FINISH = (r"<[a-z]+~([a-z]+)>(<pprep>)?", r"<\1>")
+
+
+#: Rewrites repeated until none applies (sed ``:a … ta``), each changing one tag.
+_LOOP = (SPREAD_IN_UNIT, SPREAD_IN_PHRASE, SPREAD_ANIMATE, *ANIMACY)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[tuple[str, str], ...]:
+    """The one-pass rewrites in order (government rows, gender, predicative)."""
+    rows = [rule for row in government_rows() for rule in _government_rules(row)]
+    return (*rows, *_gender_rules(), PREDICATIVE)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p), r) for p, r in rules())
+
+
+def rewrite_stream(stream: str) -> str:
+    """Apply the government, gender and predicative rewrites to a bilingual-lookup stream."""
+    for pattern, replacement in _compiled():
+        stream = pattern.sub(replacement, stream)
+    loop = [(re.compile(p), r) for p, r in _LOOP]
+    changed = True
+    while changed:
+        changed = False
+        for pattern, replacement in loop:
+            stream, n = pattern.subn(replacement, stream, count=1)
+            changed = changed or n > 0
+    return re.sub(FINISH[0], FINISH[1], stream)
+
+
+def sed_script() -> str:
+    """The same rewrite as a ``sed -E`` program (``#``-delimited substitutions)."""
+    for p, r in (*rules(), *_LOOP, FINISH):
+        if "#" in p or "#" in r or "&" in r:
+            raise ValueError(f"a government rule cannot be written for sed: {p!r}")
+    lines = [f"s#{p}#{r}#g" for p, r in rules()]
+    lines += [":a", *(f"s#{p}#{r}#" for p, r in _LOOP), "ta"]
+    lines.append(f"s#{FINISH[0]}#{FINISH[1]}#g")
+    return "\n".join(lines) + "\n"
+
+
+def government_stage() -> list[str]:
+    """argv of the engine stage run after :func:`~.be_corrections.lexical_stage` (null-flush ``sed``)."""
+    return ["sed", "-u", "-z", "-E", "-e", sed_script()]

@@ -1,0 +1,289 @@
+"""Verb government, gender agreement and predicatives in the bilingual stream (pure Python, quick).
+
+One row per row of ``be_government.tsv`` and per gender/predicative case, on hand-written
+stream lines of the shape ``lt-proc -b`` emits; checked on the tags the generator will get.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from translator_flow.engines.apertium_stream import apply_flags
+from translator_flow.lang.be_government import (
+    FLAGS,
+    GENDER_FLAG,
+    GOVERNMENT_FLAG,
+    PREDICATIVE_FLAG,
+    government_rows,
+    government_stage,
+    rewrite_stream,
+)
+from translator_flow.model import Mark
+
+S = "^.<sent>/.<sent>$"
+
+GOVERNMENT = [
+    # (Russian verb of the row, stream, units that must appear after the rewrite)
+    (
+        "болеть",
+        "^болеть<vblex><impf><iv><pres><p3><sg>/хварэць<vblex><impf><pres><p3><sg>$ "
+        "^грипп<n><m><nn><sg><ins>/грып<n><m><nn><sg><ins>$" + S,
+        ["^на<pr>/на<pr>$", "^грипп<n><m><nn><sg><acc>/грып<n><m><nn><sg><acc>$"],
+    ),
+    (
+        "заболеть",
+        "^заболеть¹<vblex><perf><iv><past><m><sg>/забалець<vblex><perf><past><m><sg>"
+        "/захварэць<vblex><perf><past><m><sg>$ ^новый<adj><sint><m><an><sg><ins>/новы<adj><m><an><sg><ins>$ "
+        "^грипп<n><m><nn><sg><ins>/грып<n><m><nn><sg><ins>$" + S,
+        [
+            "^заболеть¹<vblex><perf><iv><past><m><sg>/захварэць<vblex><perf><past><m><sg>$",
+            "^на<pr>/на<pr>$",
+            "/новы<adj><m><nn><sg><acc>$",
+            "/грып<n><m><nn><sg><acc>$",
+        ],
+    ),
+    (
+        "благодарить",
+        "^благодарить<vblex><impf><tv><pres><p1><pl>/дзякаваць<vblex><impf><pres><p1><pl>$ "
+        "^наш<det><pos><mfn><aa><pl><acc>/наш<det><pos><mfn><aa><pl><acc>$ "
+        "^врач<n><m><aa><pl><gen>/урач<n><m><aa><pl><gen>$" + S,
+        ["/наш<det><pos><mfn><an><pl><dat>$", "/урач<n><m><aa><pl><dat>$"],
+    ),
+    (
+        "поблагодарить",
+        "^Поблагодарить<vblex><perf><tv><past><m><sg>/Падзякаваць<vblex><perf><past><m><sg>$ "
+        "^коллега<n><m><aa><pl><acc>/калега<n><f><aa><pl><acc>$" + S,
+        ["/калега<n><f><aa><pl><dat>$"],
+    ),
+    (
+        "смеяться",
+        "^смеяться<vblex><impf><iv><past><mfn><pl>/смяяцца<vblex><impf><past><mfn><pl>$ "
+        "^над<pr>/над<pr>$ ^шутка<n><f><nn><sg><ins>/жарт<n><m><nn><sg><ins>$" + S,
+        ["^над<pr>/з<pr>$", "/жарт<n><m><nn><sg><gen>$"],
+    ),
+    (
+        "жениться",
+        "^жениться<vblex><impf><iv><past><m><sg>/жаніцца<vblex><impf><past><m><sg>$ "
+        "^на<pr>/на<pr>$ ^девушка<n><f><aa><sg><prp>/дзяўчына<n><f><aa><sg><prp>$" + S,
+        ["^на<pr>/з<pr>$", "/дзяўчына<n><f><aa><sg><ins>$"],
+    ),
+    (
+        "извиниться",
+        "^извиниться<vblex><perf><iv><past><m><sg>/перапрасіць<vblex><perf><past><m><sg>$ "
+        "^перед<pr>/перад<pr>$ ^коллега<n><m><aa><pl><ins>/калега<n><f><aa><pl><ins>$" + S,
+        ["/калега<n><f><aa><pl><acc>$"],
+    ),
+    (
+        "извиняться",
+        "^извиняться<vblex><impf><iv><pres><p1><pl>/перапрошваць<vblex><impf><pres><p1><pl>$ "
+        "^передо<pr>/перад<pr>$ ^вы<prn><pers><p2><mf><pl><ins>/вы<prn><pers><p2><mf><pl><ins>$" + S,
+        ["/вы<prn><pers><p2><mf><pl><acc>$"],
+    ),
+    (
+        "заботиться",
+        "^заботиться<vblex><impf><iv><pres><p1><pl>/клапаціцца<vblex><impf><pres><p1><pl>$ "
+        "^о<pr>/аб<pr>/пра<pr>$ ^ребёнок<n><m><aa><pl><prp>/дзіця<n><nt><aa><pl><prp>$" + S,
+        ["^о<pr>/пра<pr>$", "/дзіця<n><nt><aa><pl><acc>$"],
+    ),
+]
+
+
+def _units(stream: str) -> list[str]:
+    return re.findall(r"\^[^$]*\$", stream)
+
+
+@pytest.mark.parametrize(("verb", "stream", "wanted"), GOVERNMENT, ids=[g[0] for g in GOVERNMENT])
+def test_government_row(verb: str, stream: str, wanted: list[str]) -> None:
+    out = rewrite_stream(stream)
+    for unit in wanted:
+        assert unit in out, (unit, out)
+    assert out.count(GOVERNMENT_FLAG) == 1 and "~" not in out
+    if verb in ("извиниться", "извиняться"):
+        assert "<pr>" not in out  # the preposition goes: «перапрасіць калег»
+
+
+def test_every_government_row_has_a_test() -> None:
+    assert {r.ru for r in government_rows()} == {g[0] for g in GOVERNMENT}
+    assert all(r.source for r in government_rows())
+
+
+NOT_GOVERNED = [
+    # another case after the verb, another verb, the Belarusian verb the row does not name
+    "^болеть<vblex><impf><iv><pres><p3><sg>/хварэць<vblex><impf><pres><p3><sg>$ ^за<pr>/за<pr>$ "
+    "^команда<n><f><nn><sg><acc>/каманда<n><f><nn><sg><acc>$",
+    "^лечить<vblex><impf><tv><pres><p3><sg>/лячыць<vblex><impf><pres><p3><sg>$ ^грипп<n><m><nn><sg><ins>/грып<n><m><nn><sg><ins>$",
+    "^болеть<vblex><impf><iv><pres><p3><sg>/баліць<vblex><impf><pres><p3><sg>$ ^грипп<n><m><nn><sg><ins>/грып<n><m><nn><sg><ins>$",
+    "^благодарить<vblex><impf><tv><pres><p1><pl>/дзякаваць<vblex><impf><pres><p1><pl>$ ^за<pr>/за<pr>$ "
+    "^помощь<n><f><nn><sg><acc>/дапамога<n><f><nn><sg><acc>$",
+]
+
+
+@pytest.mark.parametrize("stream", NOT_GOVERNED)
+def test_no_government_elsewhere(stream: str) -> None:
+    assert rewrite_stream(stream) == stream
+
+
+SUBJ_RAZGOVOR = "^Разговор<n><m><nn><sg><nom>/Размова<n><f><nn><sg><nom>$ "
+SUBJ_HEALTH = "^Здравоохранение<n><nt><nn><sg><nom>/Ахова здароўя<n><f><nn><sg><nom>$ "
+PASS_M = "^пройти<vblex><perf><tv><past><m><sg>/прайсці<vblex><perf><past><m><sg>$"
+GENDER = [
+    # (name, stream, units that must appear, number of gender flags)
+    ("next word", SUBJ_RAZGOVOR + PASS_M + S, ["/прайсці<vblex><perf><past><f><sg>$"], 1),
+    (
+        "across a prepositional phrase",
+        SUBJ_RAZGOVOR + "^с<pr>/з<pr>$ ^министр<n><m><aa><sg><ins>/міністр<n><m><aa><sg><ins>$ " + PASS_M + S,
+        ["/прайсці<vblex><perf><past><f><sg>$"],
+        1,
+    ),
+    (
+        "across four words",
+        SUBJ_RAZGOVOR + "^министр<n><m><aa><sg><gen>/міністр<n><m><aa><sg><gen>$ ^с<pr>/з<pr>$ "
+        "^коллега<n><m><aa><pl><ins>/калега<n><f><aa><pl><ins>$ ^вчера<adv>/учора<adv>$ " + PASS_M + S,
+        ["/прайсці<vblex><perf><past><f><sg>$"],
+        1,
+    ),
+    (
+        "copula + predicate",
+        SUBJ_HEALTH + "^быть<vbser><past><nt><sg>/быць<vblex><impf><past><nt><sg>$ "
+        "^важный<adj><sint><m><an><sg><ins>/важны<adj><m><an><sg><ins>$" + S,
+        ["/быць<vblex><impf><past><f><sg>$", "/важны<adj><f><an><sg><ins>$"],
+        2,
+    ),
+    (
+        "participle predicate",
+        SUBJ_HEALTH + "^быть<vbser><past><nt><sg>/быць<vblex><impf><past><nt><sg>$ "
+        "^провести<vblex><perf><tv><pp><pasv><nt><an><sg><nom>/правесці<vblex><perf><pp><pasv><nt><an><sg><nom>$" + S,
+        ["/быць<vblex><impf><past><f><sg>$", "/правесці<vblex><perf><pp><pasv><f><an><sg><nom>$"],
+        2,
+    ),
+    (
+        "m → nt",
+        "^Ребёнок<n><m><aa><sg><nom>/Дзіця<n><nt><aa><sg><nom>$ "
+        "^заболеть¹<vblex><perf><iv><past><m><sg>/захварэць<vblex><perf><past><m><sg>$" + S,
+        ["/захварэць<vblex><perf><past><nt><sg>$"],
+        1,
+    ),
+    (
+        "same gender: nothing",
+        "^Встреча<n><f><nn><sg><nom>/Сустрэча<n><f><nn><sg><nom>$ "
+        "^пройти<vblex><perf><tv><past><f><sg>/прайсці<vblex><perf><past><f><sg>$" + S,
+        [],
+        0,
+    ),
+    (
+        "a comma stops it",
+        SUBJ_RAZGOVOR + "^,<cm>/,<cm>$ ^который<prn><rel><m><sg><nom>/які<prn><rel><m><sg><nom>$ " + PASS_M + S,
+        ["/прайсці<vblex><perf><past><m><sg>$"],
+        0,
+    ),
+    (
+        "another nominative stops it",
+        SUBJ_RAZGOVOR + "^министр<n><m><aa><sg><nom>/міністр<n><m><aa><sg><nom>$ " + PASS_M + S,
+        ["/прайсці<vblex><perf><past><m><sg>$"],
+        0,
+    ),
+    (
+        "plural subject: nothing",
+        "^Разговор<n><m><nn><pl><nom>/Размова<n><f><nn><pl><nom>$ "
+        "^пройти<vblex><perf><tv><past><mfn><pl>/прайсці<vblex><perf><past><mfn><pl>$" + S,
+        [],
+        0,
+    ),
+    (
+        "five words between: too far",
+        SUBJ_RAZGOVOR + "^с<pr>/з<pr>$ ^министр<n><m><aa><sg><ins>/міністр<n><m><aa><sg><ins>$ "
+        "^и<pr>/і<pr>$ ^вчера<adv>/учора<adv>$ ^тоже<adv>/таксама<adv>$ " + PASS_M + S,
+        ["/прайсці<vblex><perf><past><m><sg>$"],
+        0,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "stream", "wanted", "flags"), GENDER, ids=[g[0] for g in GENDER])
+def test_gender_agreement(name: str, stream: str, wanted: list[str], flags: int) -> None:
+    out = rewrite_stream(stream)
+    for unit in wanted:
+        assert unit in out, (unit, out)
+    assert out.count(GENDER_FLAG) == flags and "~" not in out
+    if not flags:
+        assert out == stream
+
+
+PREDICATIVE = [
+    (
+        "^быть<vbser><past><nt><sg>/быць<vblex><impf><past><nt><sg>$ "
+        "^непростой<adj><short><nt><sg><@ADVL>/няпросты<adj><short><nt><sg><@ADVL>$",
+        "/няпроста<adv>$",
+    ),
+    ("^трудный<adj><short><nt><sg>/цяжкі<adj><short><nt><sg>$", "/цяжка<adv>$"),
+]
+
+
+@pytest.mark.parametrize(("stream", "wanted"), PREDICATIVE)
+def test_short_neuter_adjective_becomes_predicative(stream: str, wanted: str) -> None:
+    out = rewrite_stream(stream)
+    assert wanted in out and out.count(PREDICATIVE_FLAG) == 1
+
+
+@pytest.mark.skipif(shutil.which("sed") is None, reason="sed is not installed")
+@pytest.mark.parametrize("locale", ["C.UTF-8", "C"])
+def test_sed_stage_agrees_with_python(locale: str) -> None:
+    streams = [g[1] for g in GOVERNMENT] + NOT_GOVERNED + [g[1] for g in GENDER] + [p[0] for p in PREDICATIVE]
+    payload = "\0".join(streams) + "\0"
+    out = subprocess.run(
+        government_stage(),
+        input=payload.encode(),
+        capture_output=True,
+        check=True,
+        env={"LC_ALL": locale, "PATH": "/usr/bin:/bin"},
+    ).stdout.decode()
+    assert out.split("\0")[:-1] == [rewrite_stream(s) for s in streams]
+
+
+# --- flags become marks; none reaches a draft ---------------------------------------------
+FLAGGED = [
+    (f"Ён хварэе на {GOVERNMENT_FLAG}грып.", "Ён хварэе на грып.", [("government", "грып")]),
+    (
+        f"Размова {GENDER_FLAG}прайшла, {GENDER_FLAG}была {PREDICATIVE_FLAG}няпроста.",
+        "Размова прайшла, была няпроста.",
+        [("gender", "прайшла"), ("gender", "была"), ("predicative", "няпроста")],
+    ),
+    (f"Канец {GENDER_FLAG}", "Канец ", []),  # no word after it: just removed
+]
+
+
+@pytest.mark.parametrize(("raw", "clean", "wanted"), FLAGGED)
+def test_flags_become_fallback_marks(raw: str, clean: str, wanted: list[tuple[str, str]]) -> None:
+    text, marks = apply_flags(raw, (), FLAGS)
+    assert text == clean and not any(ch in text for ch in FLAGS)
+    assert [(m.via, m.word) for m in marks] == wanted
+    assert all(m.kind == "fallback" and text[m.start : m.end] == m.word for m in marks)
+
+
+def test_flags_move_other_marks_and_do_not_double_them() -> None:
+    raw = f"{GENDER_FLAG}Размова {GOVERNMENT_FLAG}Гурко і Іваноў"
+    clean = raw.replace(GENDER_FLAG, "").replace(GOVERNMENT_FLAG, "")
+    old = (
+        Mark("unknown", "Гурко", raw.index("Гурко"), raw.index("Гурко") + 5),
+        Mark("unknown", "Іваноў", raw.index("Іваноў"), raw.index("Іваноў") + 6),
+    )
+    text, marks = apply_flags(raw, old, FLAGS)
+    assert text == clean
+    assert [(m.kind, m.via, text[m.start : m.end]) for m in marks] == [
+        ("fallback", "gender", "Размова"),
+        ("unknown", "", "Гурко"),
+        ("unknown", "", "Іваноў"),
+    ]
+
+
+def test_every_flag_has_a_finding_for_the_editor() -> None:
+    from translator_flow.qa.marks import mark_finding
+
+    for via in FLAGS.values():
+        finding = mark_finding(Mark("fallback", "грып", 0, 4, via, "грып"), "грып")
+        assert finding.severity == "info" and "грып" in str(finding.message)
+        assert "filled in afterwards" not in str(finding.message)  # not the generic text
