@@ -13,6 +13,7 @@ import subprocess
 import pytest
 
 from translator_flow.engines.apertium_stream import apply_flags
+from translator_flow.lang.be_corrections import SHORT_MARK
 from translator_flow.lang.be_government import (
     FLAGS,
     GENDER_FLAG,
@@ -52,6 +53,27 @@ GOVERNMENT = [
         "^наш<det><pos><mfn><aa><pl><acc>/наш<det><pos><mfn><aa><pl><acc>$ "
         "^врач<n><m><aa><pl><gen>/урач<n><m><aa><pl><gen>$" + S,
         ["/наш<det><pos><mfn><an><pl><dat>$", "/урач<n><m><aa><pl><dat>$"],
+    ),
+    (
+        "благодарить",  # «вас» tagged genitive (animate accusative = genitive form)
+        "^Благодарить<vblex><impf><tv><pres><p1><pl>/Дзякаваць<vblex><impf><pres><p1><pl>$ "
+        "^вы<prn><pers><p2><mf><pl><gen>/вы<prn><pers><p2><mf><pl><gen>$ ^за<pr>/за<pr>$" + S,
+        ["/вы<prn><pers><p2><mf><pl><dat>$", "^за<pr>/за<pr>$"],
+    ),
+    (
+        "поблагодарить",  # весь (<prn><def>) + a noun tagged genitive
+        "^поблагодарить<vblex><perf><tv><past><m><sg>/падзякаваць<vblex><perf><past><m><sg>$ "
+        "^весь<prn><def><mfn><aa><pl><acc>/увесь<prn><def><mfn><aa><pl><acc>$ "
+        "^участник<n><m><aa><pl><gen>/удзельнік<n><m><aa><pl><gen>$ ^форум<n><m><nn><sg><gen>/форум<n><m><nn><sg><gen>$"
+        + S,
+        ["/увесь<prn><def><mfn><an><pl><dat>$", "/удзельнік<n><m><aa><pl><dat>$", "/форум<n><m><nn><sg><gen>$"],
+    ),
+    (
+        "заботиться",  # a feminine noun tagged dative after «о»
+        "^заботиться<vblex><impf><iv><pres><p3><sg>/клапаціцца<vblex><impf><pres><p3><sg>$ ^о<pr>/аб<pr>/пра<pr>$ "
+        "^свой<det><pos><f><an><sg><prp>/свой<det><pos><f><an><sg><prp>$ ^семья<n><f><nn><sg><dat>/сям'я<n><f><nn><sg><dat>$"
+        + S,
+        ["/свой<det><pos><f><an><sg><acc>$", "/сям'я<n><f><nn><sg><acc>$"],
     ),
     (
         "поблагодарить",
@@ -154,10 +176,33 @@ GENDER = [
         2,
     ),
     (
+        "an attribute is no predicate",
+        SUBJ_HEALTH + "^быть<vbser><past><nt><sg>/быць<vblex><impf><past><nt><sg>$ "
+        "^важный<adj><sint><nt><an><sg><ins>/важны<adj><nt><an><sg><ins>$ "
+        "^направление<n><nt><nn><sg><ins>/накіраванне<n><nt><nn><sg><ins>$" + S,
+        ["/быць<vblex><impf><past><f><sg>$", "/важны<adj><nt><an><sg><ins>$"],
+        1,
+    ),
+    (
         "participle predicate",
         SUBJ_HEALTH + "^быть<vbser><past><nt><sg>/быць<vblex><impf><past><nt><sg>$ "
         "^провести<vblex><perf><tv><pp><pasv><nt><an><sg><nom>/правесці<vblex><perf><pp><pasv><nt><an><sg><nom>$" + S,
         ["/быць<vblex><impf><past><f><sg>$", "/правесці<vblex><perf><pp><pasv><f><an><sg><nom>$"],
+        2,
+    ),
+    (
+        "a participle made masculine loses the short-form mark",
+        "^Обращение<n><nt><nn><sg><nom>/Зварот<n><m><nn><sg><nom>$ ^быть<vbser><past><nt><sg>/быць<vblex><impf><past><nt><sg>$ "
+        f"[{SHORT_MARK}]^рассмотреть<vblex><perf><tv><pp><pasv><nt><an><sg><nom>/разгледзець<vblex><perf><pp><pasv><nt><an><sg><nom>$"
+        + S,
+        ["/быць<vblex><impf><past><m><sg>$", "/разгледзець<vblex><perf><pp><pasv><m><an><sg><nom>$"],
+        2,
+    ),
+    (
+        "a participle made feminine from masculine gets it",
+        SUBJ_RAZGOVOR + "^быть<vbser><past><m><sg>/быць<vblex><impf><past><m><sg>$ "
+        "^провести<vblex><perf><tv><pp><pasv><m><an><sg><nom>/правесці<vblex><perf><pp><pasv><m><an><sg><nom>$" + S,
+        [f"[{SHORT_MARK}]", "/правесці<vblex><perf><pp><pasv><f><an><sg><nom>$"],
         2,
     ),
     (
@@ -187,6 +232,31 @@ GENDER = [
         0,
     ),
     (
+        "a noun after a preposition is no subject",
+        "^на<pr>/на<pr>$ ^тот<det><dem><nt><an><sg><nom>/той<det><dem><nt><an><sg><nom>$ "
+        "^время<n><nt><nn><sg><nom>/час<n><m><nn><sg><nom>$ ^в<pr>/у<pr>$ ^город<n><m><nn><sg><prp>/горад<n><m><nn><sg><prp>$ "
+        "^проживать<vblex><impf><iv><past><nt><sg>/пражываць<vblex><impf><past><nt><sg>$" + S,
+        [],
+        0,
+    ),
+    (
+        "the subject after the verb: nothing",
+        "^Этот<det><dem><m><an><sg><acc>/Гэты<det><dem><m><an><sg><acc>$ "
+        + SUBJ_RAZGOVOR
+        + "^провести<vblex><perf><tv><past><m><sg>/правесці<vblex><perf><past><m><sg>$ "
+        "^министр<n><m><aa><sg><nom>/міністр<n><m><aa><sg><nom>$" + S,
+        [],
+        0,
+    ),
+    (
+        "an inanimate object read as nominative does not stop it",
+        "^Правительство<n><nt><nn><sg><nom>/Урад<n><m><nn><sg><nom>$ "
+        "^утвердить<vblex><perf><tv><past><nt><sg>/зацвердзіць<vblex><perf><past><nt><sg>$ "
+        "^план<n><m><nn><sg><nom>/план<n><m><nn><sg><nom>$" + S,
+        ["/зацвердзіць<vblex><perf><past><m><sg>$"],
+        1,
+    ),
+    (
         "plural subject: nothing",
         "^Разговор<n><m><nn><pl><nom>/Размова<n><f><nn><pl><nom>$ "
         "^пройти<vblex><perf><tv><past><mfn><pl>/прайсці<vblex><perf><past><mfn><pl>$" + S,
@@ -209,6 +279,8 @@ def test_gender_agreement(name: str, stream: str, wanted: list[str], flags: int)
     for unit in wanted:
         assert unit in out, (unit, out)
     assert out.count(GENDER_FLAG) == flags and "~" not in out
+    if "made masculine" in name:
+        assert SHORT_MARK not in out  # «быў разгледжаны», not the short neuter «разгледжана»
     if not flags:
         assert out == stream
 

@@ -29,6 +29,10 @@ sides and from a modifier to the next word of its noun phrase, and a last pass d
 ``old~``. Patterns keep non-ASCII letters out of bracket expressions, so the stage behaves the
 same in a C locale.
 
+Guards (temporary tags, removed at the end): a noun right after a preposition is no
+subject, a past verb followed by a nominative noun has its subject after it, and an
+adjective right before a noun is an attribute, not a copula predicate.
+
 Limits: only the word order subject → verb (a subject after its verb, «прайшла размова», is
 not seen), only a noun phrase right after the verb for government, nothing across a comma
 or a conjunction.
@@ -40,6 +44,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from .be_corrections import SHORT_MARK
 
 #: Flag character → the ``via`` of the fallback mark the engine makes of it.
 GOVERNMENT_FLAG = "\ue020"
@@ -95,9 +101,14 @@ def government_rows() -> tuple[GovernmentRow, ...]:
 # --- pattern pieces (valid as Python ``re`` and as GNU ``sed -E``) ------------------------
 _SEP = r"( |\[[^]$^]*\])*"  # spaces and superblanks (flags, ids) between units
 _NP = r"(\^[^/$<]*<(n|np|prn|adj|det|num)>[^/$]*)"  # start of a noun-phrase unit, up to its case
-_NP_ANIMATE = r"(\^[^/$<]*<(n|np|prn|adj|det|num)>[^/$]*<aa>[^/$]*)"
+#: Modifiers that agree with the head noun (весь is a pronoun in the pair: ``<prn><def>``).
+_MOD = r"<(adj|det|num|prn><def)>"
+#: Cases the first-reading tagger confuses in forms that look alike, by the case a rule
+#: expects: an animate accusative reads as genitive («врачей», «вас», «его»), a feminine
+#: prepositional as dative («о своей семье»). After the verb or modifier a rule matched,
+#: only the expected case is possible, so the other one is the tagger's mistake.
+CONFUSABLE = {"acc": "gen", "prp": "dat", "dat": "prp", "gen": "acc"}
 _GAP_UNIT = r"(\^[^/$<]*(<pr>|<adv>|<[a-z]+>[^/$]*<(gen|dat|acc|ins|prp)>)[^$]*\$" + _SEP + ")"
-_MODIFIER_TILDE = r"(\^[^/$<]*<(adj|det|num)>[^$]*<(" + "|".join(CASES) + r")~([a-z]+)>[^$]*\$ )"
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -117,13 +128,12 @@ def _government_rules(row: GovernmentRow) -> list[tuple[str, str]]:
         if row.ru_prep:
             prep = r"\^" + _alt(_PREP_FORMS.get(row.ru_prep, (row.ru_prep, row.ru_prep + "о"))) + r"<pr>/[^$]*\$ "
         np_group = _groups(verb + prep) + 1
-        pattern = verb + prep + _NP + "<" + row.ru_case + ">"
+        case = row.ru_case + ("|" + CONFUSABLE[row.ru_case] if row.ru_case in CONFUSABLE else "")
+        pattern = verb + prep + _NP + "<(" + case + ")>"
         keep_prep = r"\6" if row.ru_prep else row.be_prep
         new_prep = f"^{keep_prep}<pr>/{row.be_prep}<pr>$ " if row.be_prep else ""
-        replacement = r"\1\4$ " + new_prep + "[" + GOVERNMENT_FLAG + "]" + f"\\{np_group}<{row.ru_case}~{row.be_case}>"
-        out.append((pattern, replacement))
-        if row.ru_case == "acc":  # an animate accusative is tagged genitive as often as not («врачей»)
-            out.append((verb + prep + _NP_ANIMATE + "<gen>", replacement.replace("<acc~", "<gen~")))
+        flag = "[" + GOVERNMENT_FLAG + "]"
+        out.append((pattern, r"\1\4$ " + new_prep + flag + f"\\{np_group}<\\{np_group + 2}~{row.be_case}>"))
     return out
 
 
@@ -155,6 +165,14 @@ def _gender_rules() -> list[tuple[str, str]]:
     return out
 
 
+#: be_corrections.SHORT_MARK asks post-editing for the short form («праведзена»), which
+#: Belarusian uses for a neuter or feminine predicate; a participle made masculine keeps its
+#: full form («Зварот быў разгледжаны»), one made feminine from masculine gets the mark.
+_PP_CHANGED = r"(\[" + GENDER_FLAG + r"\]\^[^/$<]*<vblex>[^/$]*<pp><pasv><"
+SHORT_FORMS = (
+    (r"\[" + SHORT_MARK + r"\]" + _PP_CHANGED + r"[a-z]+~m>)", r"\1"),
+    (_PP_CHANGED + r"m~(f|nt)><an><sg><nom>)", "[" + SHORT_MARK + r"]\1"),
+)
 #: The Russian neuter short adjective → the Belarusian predicative adverb (-ы/-і → -а).
 PREDICATIVE = (
     r"(\^[^/$<]*)<adj><short><nt><sg>(<@[A-Z]+>)?/([^/$<]*)(ы|і)<adj><short><nt><sg>(<@[A-Z]+>)?\$",
@@ -163,12 +181,31 @@ PREDICATIVE = (
 #: Copy a pending ``<old~new>`` change to the same unit's other sides (repeated until none applies).
 SPREAD_IN_UNIT = (r"(<([a-z]+)~([a-z]+)>[^$]*)<\2>(<pprep>)?", r"\1<\3>")
 #: … and from a modifier to the next word of its noun phrase, in the same case.
-SPREAD_IN_PHRASE = (_MODIFIER_TILDE + _NP + r"<\3>", r"\1\5<\3~\4>")
-#: … and an animate noun after an accusative modifier, which the tagger may read as genitive («наших врачей»).
-SPREAD_ANIMATE = (r"(\^[^/$<]*<(adj|det|num)>[^$]*<acc~([a-z]+)>[^$]*\$ )" + _NP_ANIMATE + "<gen>", r"\1\4<gen~\3>")
+SPREAD_IN_PHRASE = tuple(
+    (
+        r"(\^[^/$<]*"
+        + _MOD
+        + r"[^$]*<"
+        + case
+        + r"~([a-z]+)>[^$]*\$ )"
+        + _NP
+        + "<("
+        + case
+        + "|"
+        + CONFUSABLE[case]
+        + ")>",
+        r"\1\4<\6~\3>",
+    )
+    for case in CASES
+    if case in CONFUSABLE
+) + tuple(
+    (r"(\^[^/$<]*" + _MOD + r"[^$]*<" + case + r"~([a-z]+)>[^$]*\$ )" + _NP + "<(" + case + ")>", r"\1\4<\6~\3>")
+    for case in CASES
+    if case not in CONFUSABLE
+)
 #: A modifier's animacy tag as the Belarusian generator wants it: ``<an>`` outside the
 #: accusative; in the masculine or plural accusative ``<aa>`` before an animate noun, else ``<nn>``.
-_MOD_CHANGED = r"(\^[^/$<]*<(adj|det|num)>[^$]*<[a-z]+~"
+_MOD_CHANGED = r"(\^[^/$<]*" + _MOD + r"[^$]*<[a-z]+~"
 ANIMACY = (
     (_MOD_CHANGED + r"(nom|gen|dat|ins|prp)>[^$]*)<(aa|nn)>", r"\1<an>"),
     (_MOD_CHANGED + r"acc>[^$]*<(m|mfn)>)<an>([^$]*\$ \^[^/$<]*<n><[a-z]+><aa>)", r"\1<aa>\4"),
@@ -179,14 +216,32 @@ FINISH = (r"<[a-z]+~([a-z]+)>(<pprep>)?", r"<\1>")
 
 
 #: Rewrites repeated until none applies (sed ``:a … ta``), each changing one tag.
-_LOOP = (SPREAD_IN_UNIT, SPREAD_IN_PHRASE, SPREAD_ANIMATE, *ANIMACY)
+_LOOP = (SPREAD_IN_UNIT, *SPREAD_IN_PHRASE, *ANIMACY)
+
+
+#: A "nominative" noun right after a preposition (and its modifiers) is a misread accusative
+#: («на то время»), never a subject: a temporary tag keeps the gender rules off it.
+AFTER_PREPOSITION = (r"(<pr>[^$]*\$ (\^[^/$<]*<(adj|det|num)>[^$]*\$ ){0,2}\^[^/$<]*<n>[^/$]*)<nom>", r"\1<xpr><nom>")
+#: A past verb followed by a nominative noun has its subject after it («Этот разговор провёл
+#: министр»: the noun before is the object): a temporary tag keeps the gender rules off the verb.
+#: Not an inanimate masculine or neuter noun: its nominative is also its accusative, and the
+#: tagger reads many objects as nominatives («Правительство утвердило план»).
+SUBJECT_AFTER_VERB = (
+    r"(\^[^/$<]*<(vblex|vbser|vbmod)>[^/$]*<past>)(<(m|f|nt)><sg>/[^$]*\$ (\^[^/$<]*" + _MOD + r"[^$]*\$ ){0,2}"
+    r"\^[^/$<]*(<n><f>|<n><[a-z]+><aa>|<np>|<prn>)[^/$]*<nom>)",
+    r"\1<xsb>\3",
+)
+#: An adjective or participle right before a noun is its attribute, not the predicate of a
+#: copula («была важным накіраваннем»): a temporary tag keeps the copula rule off it.
+ATTRIBUTE = (r"(\^[^/$<]*<(adj|vblex)>[^/$]*<(m|f|nt)>)(<an><sg><(nom|ins)>/[^$]*\$ \^[^/$<]*<n>)", r"\1<xat>\4")
+_TEMPORARY = ("<xpr>", "<xsb>", "<xat>")  # removed by the last pass
 
 
 @lru_cache(maxsize=1)
 def rules() -> tuple[tuple[str, str], ...]:
     """The one-pass rewrites in order (government rows, gender, predicative)."""
     rows = [rule for row in government_rows() for rule in _government_rules(row)]
-    return (*rows, *_gender_rules(), PREDICATIVE)
+    return (*rows, AFTER_PREPOSITION, SUBJECT_AFTER_VERB, ATTRIBUTE, *_gender_rules(), *SHORT_FORMS, PREDICATIVE)
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +260,10 @@ def rewrite_stream(stream: str) -> str:
         for pattern, replacement in loop:
             stream, n = pattern.subn(replacement, stream, count=1)
             changed = changed or n > 0
-    return re.sub(FINISH[0], FINISH[1], stream)
+    stream = re.sub(FINISH[0], FINISH[1], stream)
+    for tag in _TEMPORARY:
+        stream = stream.replace(tag, "")
+    return stream
 
 
 def sed_script() -> str:
@@ -216,6 +274,7 @@ def sed_script() -> str:
     lines = [f"s#{p}#{r}#g" for p, r in rules()]
     lines += [":a", *(f"s#{p}#{r}#" for p, r in _LOOP), "ta"]
     lines.append(f"s#{FINISH[0]}#{FINISH[1]}#g")
+    lines += [f"s#{tag}##g" for tag in _TEMPORARY]
     return "\n".join(lines) + "\n"
 
 
