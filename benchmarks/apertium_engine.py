@@ -7,8 +7,9 @@ shipped samples. Prints wall and CPU seconds (the engine's processes) for: the p
 as one shell pipeline; ApertiumEngine.translate_batch on a new engine (start-up included) and
 on a running one; the same with the Belarusian lexical-correction stage; and with everything
 the pipeline adds for Belarusian (corrections + the Apertium data overlay: merged analyser,
-bilingual dictionary and generator, the overlay's CG and lexical-selection stages). The last
-line compares the overlay run with the corrections-only run (issue 14: < 10% more), and the
+bilingual dictionary and generator, the overlay's CG and lexical-selection stages), and that
+plus the government/agreement stage. The last lines compare the overlay run and the full run
+with the corrections-only run (issue 14: < 10% more), and the
 overlay's build time (from an empty cache) is printed first.
 """
 
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from translator_flow.engines.apertium import ApertiumEngine, plain_stages_command
 from translator_flow.lang.be_corrections import lexical_stage
+from translator_flow.lang.be_government import FLAGS, government_stage
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "benchmark-ru-sentences.txt"
@@ -81,6 +83,7 @@ def main() -> None:
         print(f"overlay build from an empty cache: {_time.perf_counter() - start:.2f} s" if fresh else "overlay: not built")
     overlay = build()
     full = {"post_bidix_stages": [lexical_stage()], **(overlay.engine_options() if overlay else {})}
+    everything = {**full, "post_bidix_stages": [lexical_stage(), government_stage()], "flag_marks": FLAGS}
     running = ApertiumEngine()
     running.translate_batch(["Прогрев."], "ru", "be")
     rows = [
@@ -90,6 +93,7 @@ def main() -> None:
         ("ApertiumEngine + lexical corrections, new",
          lambda: new_engine(post_bidix_stages=[lexical_stage()])),
         ("ApertiumEngine + corrections + overlay, new", lambda: new_engine(**full)),
+        ("  + government/agreement stage, new", lambda: new_engine(**everything)),
     ]
     print(f"{len(texts)} sentences, {sum(len(t.split()) for t in texts)} words, median of {args.repeat}")
     base = None
@@ -103,8 +107,10 @@ def main() -> None:
         cpu_text = f"{cpu:6.2f} s CPU" if cpu > 0 else "   (running)"
         print(f"  {label:44} {wall:6.2f} s wall  {cpu_text}  ratio {wall / base:.2f}")
     running.close()
-    print(f"overlay per-run cost: {100 * (walls[-1] / walls[-2] - 1):+.1f}% wall, {100 * (cpus[-1] / cpus[-2] - 1):+.1f}% CPU"
+    print(f"overlay per-run cost: {100 * (walls[-2] / walls[-3] - 1):+.1f}% wall, {100 * (cpus[-2] / cpus[-3] - 1):+.1f}% CPU"
           " against corrections only")
+    print(f"overlay + government per-run cost: {100 * (walls[-1] / walls[-3] - 1):+.1f}% wall,"
+          f" {100 * (cpus[-1] / cpus[-3] - 1):+.1f}% CPU against corrections only")
 
 
 if __name__ == "__main__":

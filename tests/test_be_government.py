@@ -359,3 +359,13 @@ def test_every_flag_has_a_finding_for_the_editor() -> None:
         finding = mark_finding(Mark("fallback", "грып", 0, 4, via, "грып"), "грып")
         assert finding.severity == "info" and "грып" in str(finding.message)
         assert "filled in afterwards" not in str(finding.message)  # not the generic text
+
+
+def test_review_tooltip_names_the_rewrite() -> None:
+    from translator_flow.writers.i18n import ui_text
+    from translator_flow.writers.labels import mark_note
+
+    for lang in ("en", "be", "ru"):
+        _ = ui_text(lang)
+        notes = {mark_note(_, Mark("fallback", "грып", 0, 4, via, "грып")) for via in FLAGS.values()}
+        assert len(notes) == 3 and not any(_("from the lexicon") in n for n in notes)
