@@ -66,6 +66,8 @@ def measure(texts: list[str], *, overlay: bool) -> tuple[int, Counter[tuple[str,
         left = Counter(after.text[m.start:m.end] for m in after.marks if m.kind != "fallback")
         first = (_WORD.findall(text) or [""])[0]
         for m in before.marks:
+            if m.kind == "fallback":  # a rewrite the engine stage flagged (government, gender), not an unknown word
+                continue
             word = before.text[m.start:m.end]
             if not _WORD.fullmatch(word):
                 continue

@@ -30,7 +30,7 @@ from .apertium_pipeline import (
     read_mode,
     write_hmm_prob,
 )
-from .apertium_stream import deformat, reformat, split_id, split_tail
+from .apertium_stream import apply_flags, deformat, reformat, split_id, split_tail
 
 #: Where Debian installs Apertium mode files.
 DEFAULT_MODES_DIR = "/usr/share/apertium/modes"
@@ -153,7 +153,9 @@ class ApertiumEngine:
     (by basename, e.g. ``rus-bel.autobil.bin``) to the file to run instead, and
     ``pre_cg_stages`` run right before the constraint-grammar stage: together they carry a
     language's own Apertium data (the Belarusian overlay, built by the language layer);
-    ``overlay_hash`` names that data in the run signature. Construction only checks that the
+    ``overlay_hash`` names that data in the run signature. ``flag_marks`` maps a flag
+    character those stages put before a word they changed by a guess to the ``via`` of the
+    ``fallback`` mark that word gets (the flag itself is removed). Construction only checks that the
     mode, its programs and data files exist; the processes start at the first batch.
     """
 
@@ -170,6 +172,7 @@ class ApertiumEngine:
         data_files: Mapping[str, str] | None = None,
         pre_cg_stages: Sequence[Sequence[str]] = (),
         overlay_hash: str = "",
+        flag_marks: Mapping[str, str] | None = None,
     ) -> None:
         if tagger not in ("first", "hmm"):
             raise ValueError(f"tagger must be 'first' or 'hmm', not {tagger!r}")
@@ -181,6 +184,7 @@ class ApertiumEngine:
         self._post_bidix = [list(stage) for stage in post_bidix_stages]
         self._data_files = dict(data_files or {})
         self._pre_cg = [list(stage) for stage in pre_cg_stages]
+        self._flags = dict(flag_marks or {})
         #: The project's Apertium data run with the pair ("" none), for the run signature.
         self.overlay_hash = overlay_hash
         if self._data_files:
@@ -305,7 +309,7 @@ class ApertiumEngine:
             got, raw = split_id(chunk.decode("utf-8", "replace"))
             if got != ids[k]:
                 raise PipelineFailure(k, msg("Apertium's output fell out of step with the input"))
-            text, marks = reformat(raw)
+            text, marks = apply_flags(*reformat(raw), self._flags)
             if not text.strip():
                 raise PipelineFailure(k, msg("Apertium returned an empty translation"))
             yield EngineOutput(text, marks)

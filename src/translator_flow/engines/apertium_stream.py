@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 from ..model import PROTECT_CLOSE, PROTECT_OPEN, Mark
 
@@ -194,3 +195,42 @@ def reformat(raw: str) -> tuple[str, tuple[Mark, ...]]:
         parts.append(piece)
         length += len(piece)
     return "".join(parts), tuple(marks)
+
+
+def apply_flags(text: str, marks: tuple[Mark, ...], flags: Mapping[str, str]) -> tuple[str, tuple[Mark, ...]]:
+    """Remove the flag characters ``flags`` names from ``text`` and mark the word after each.
+
+    A language's stream stage puts a flag (a private-use character in a superblank) before
+    a word it changed by a guess; each becomes ``Mark("fallback", word, via=flags[char])``
+    over the next word (spaces and other private-use characters skipped), so the review
+    shows it. A word that already carries a mark keeps only that one; a flag with no word
+    after it is just removed. Offsets of ``marks`` are moved to the cleaned text.
+    """
+    if not flags or not any(ch in text for ch in flags):
+        return text, marks
+    out: list[str] = []
+    shift: list[int] = []  # shift[i]: characters removed before text[i]
+    pending: list[tuple[int, str]] = []  # (offset in the cleaned text, via)
+    removed = 0
+    for ch in text:
+        shift.append(removed)
+        if ch in flags:
+            pending.append((len(out), flags[ch]))
+            removed += 1
+        else:
+            out.append(ch)
+    shift.append(removed)
+    clean = "".join(out)
+    moved = [Mark(m.kind, m.word, m.start - shift[m.start], m.end - shift[m.end], m.via, m.original, m.lemma)
+             for m in marks]
+    taken = {(m.start, m.end) for m in moved}
+    for at, via in pending:
+        i = at
+        while i < len(clean) and (clean[i].isspace() or "\ue000" <= clean[i] <= "\uf8ff"):
+            i += 1
+        end = _word_end(clean, i)
+        if end == i or any(m.start < end and i < m.end for m in moved) or (i, end) in taken:
+            continue
+        taken.add((i, end))
+        moved.append(Mark("fallback", clean[i:end], i, end, via, clean[i:end]))
+    return clean, tuple(sorted(moved, key=lambda m: (m.start, m.end)))

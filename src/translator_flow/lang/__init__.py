@@ -7,7 +7,7 @@ fallback (:mod:`.be_fallback`), which runs on engine outputs before post-editing
 
 Two more small registries plug language extras into the pipeline without it naming a
 language: :data:`ENGINE_EXTRAS` (options a language adds to its engine, e.g. Belarusian
-lexical corrections as an Apertium stage after the bilingual lookup) and :data:`REPAIRS`
+lexical corrections and verb government as Apertium stages after the bilingual lookup) and :data:`REPAIRS`
 (what runs on raw engine outputs, e.g. the Belarusian unknown-word fallback, the English
 romanisation of Cyrillic names). A repair also gets ``names``: Cyrillic and forbidden forms
 of glossary entries mapped to the approved target form (built by the pipeline).
@@ -41,13 +41,17 @@ RULES: dict[str, Callable[[], tuple[Rule, ...]]] = {"be": _be, "en": _en}
 def _be_apertium_extras() -> dict[str, Any]:
     from .apertium_overlay.build import build
     from .be_corrections import lexical_stage
+    from .be_government import FLAGS, government_stage
     from .be_names import surname_guard_stage
 
+    # Lexical corrections first (they fix lemmas and tags), then government and agreement,
+    # which read the corrected Belarusian lemmas and genders; their flags become marks.
+    stages = {"post_bidix_stages": [lexical_stage(), government_stage()], "flag_marks": FLAGS}
     overlay = build()  # None (with an OverlayUnavailable warning) when the tools are missing
     options: dict[str, Any] = overlay.engine_options() if overlay is not None else {}
     # The surname guard first: it needs every reading the analyser gave (lang/be_names.py).
     pre_cg = [surname_guard_stage(), *options.pop("pre_cg_stages", [])]
-    return {"post_bidix_stages": [lexical_stage()], "pre_cg_stages": pre_cg, **options}
+    return {**stages, "pre_cg_stages": pre_cg, **options}
 
 
 #: Engine options a language adds, by (target language, engine name); called when the engine is built.

@@ -37,6 +37,7 @@ from ..model import EngineOutput, Mark
 from ..morph import belarusian
 from ..morph.surnames import belarusian_surname
 from ._edits import Edit, apply_edits
+from .be_corrections import sed_stage
 from .be_lexicon import LexEntry
 from .be_translit import match_case, transfer
 
@@ -63,7 +64,7 @@ def guard_surnames(stream: str) -> str:
 def surname_guard_stage() -> list[str]:
     """argv of the guard as a null-flush engine stage (runs on the analyser's output)."""
     script = f"s/{_SED_GUARD.replace('/', chr(92) + '/')}/\\1[{FLAG_OPEN}\\2{FLAG_CLOSE}]^\\2\\4$/g"
-    return ["env", "LC_ALL=C.UTF-8", "sed", "-u", "-z", "-E", "-e", script]
+    return sed_stage(script)
 
 
 def resolve_surname_flags(outputs: Sequence[EngineOutput]) -> list[EngineOutput]:

@@ -16,6 +16,9 @@ what backs the word up:
 | fallback: a surname that is also a common word | no other evidence | warning |
 | fallback: an ending re-chosen for agreement | + the dictionary knows the form | info |
 | fallback: Latin look-alike letters replaced by Cyrillic (lang/be_script.py) | — | info |
+| fallback: case/preposition set by the Belarusian verb's government (lang/be_government.py) | — | info |
+| fallback: gender set to agree with a Belarusian subject of another gender | — | info |
+| fallback: a Russian short adjective made a predicative adverb («няпроста») | — | info |
 | generation (the engine could not inflect) | — | warning |
 
 hunspell-be lacks whole words rather than single forms (it rejects 36 of the 439 distinct
@@ -97,6 +100,15 @@ def _fallback_finding(mark: Mark, span: tuple[int, int]) -> Finding:
         return Finding(msg("«{word}» had Latin look-alike letters («{original}»); they were replaced by "
                            "Cyrillic ones: nothing to do unless the word is really Latin", word=w, original=orig),
                        span, "info")
+    if mark.via == "government":
+        return Finding(msg("«{word}»: the preposition and case were changed to what the Belarusian verb takes "
+                           "(e.g. хварэць на + accusative): check the phrase", word=w), span, "info")
+    if mark.via == "gender":
+        return Finding(msg("«{word}» was put in the gender of the Belarusian subject, which differs from the "
+                           "Russian one: check that it agrees with the right word", word=w), span, "info")
+    if mark.via == "predicative":
+        return Finding(msg("«{word}» replaces a Russian short adjective (Belarusian uses the predicative form "
+                           "here): check it", word=w), span, "info")
     if mark.via == "agreement":
         if known:
             return Finding(msg("The ending of «{word}» was chosen to agree with the next word; the Belarusian "

@@ -29,6 +29,13 @@ MARK_LABELS = {
     "bilingual": N_("not in the engine's dictionary"),
     "fallback": N_("from the lexicon"),
 }
+#: Fallback marks that are not from the lexicon but a rewrite the engine stage guessed
+#: (lang/be_government.py): the tooltip says which.
+MARK_VIA_LABELS = {
+    "government": N_("case set by the Belarusian verb"),
+    "gender": N_("gender of the Belarusian subject"),
+    "predicative": N_("predicative form"),
+}
 MARK_MEANINGS = {
     "unknown": N_("the engine does not know the word and left it as it was"),
     "generation": N_("the engine could not put the word into the right form"),
@@ -171,6 +178,8 @@ def term_title(_: UiText, hit: TermHit) -> str:
 def mark_note(_: UiText, mark: Mark) -> str:
     """An engine mark as a note or tooltip: «left in Russian: Белтрансэкспедиция»."""
     label = _(MARK_LABELS[mark.kind]) if mark.kind in MARK_LABELS else mark.kind
+    if mark.kind == "fallback" and mark.via in MARK_VIA_LABELS:
+        label = _(MARK_VIA_LABELS[mark.via])
     return _("{label}: {word}", label=label, word=mark.word)
 
 

@@ -49,6 +49,11 @@ class Lemma:
     pos: str
     force: bool
     source: str
+    exclude: tuple[str, ...] = ()  # forms of a homonym pymorphy3 merges into the lemma
+
+    def excludes(self, form: str) -> bool:
+        """True when ``form`` is one of the homonym's forms kept out of the analyser."""
+        return any(form == x or (x.endswith("*") and form.startswith(x[:-1])) for x in self.exclude)
 
 
 def read_tsv(name: str) -> list[list[str]]:
@@ -62,7 +67,8 @@ def read_tsv(name: str) -> list[list[str]]:
 
 def lemmas() -> list[Lemma]:
     """The overlay's own rows first (they win), then the fallback lexicon's inflecting rows."""
-    out = [Lemma(r[0], r[1], r[2], r[3] == "force", r[4]) for r in read_tsv("lemmas.tsv")]
+    out = [Lemma(r[0], r[1], r[2], r[3] == "force", r[4], tuple(x for x in (r[5] if len(r) > 5 else "").split(",") if x))
+           for r in read_tsv("lemmas.tsv")]
     seen = {(x.ru, x.pos) for x in out}
     for entry in dict.fromkeys(load_lexicon().values()):
         if entry.pos in _POS and (entry.ru, entry.pos) not in seen:
@@ -160,6 +166,8 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             continue
         bidix.setdefault((lemma.ru, head), (lemma.be, be_tags[lemma.be], lemma.source))
         for f in p.lexeme:  # type: ignore[attr-defined]
+            if lemma.excludes(f.word):
+                continue
             tags = form_tags(f.tag)
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
