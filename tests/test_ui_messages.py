@@ -268,3 +268,25 @@ def test_a_missing_draft_error_is_translatable() -> None:
     target = TargetSegment.missing("b0s0", "be")
     assert isinstance(target.error, Message)
     assert message_text(ui_text("be"), target.error) == "для гэтага сказа пераклад не атрымаўся"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("be", "Мадэль ru→en для Argos не ўсталявана"),
+                                                ("ru", "Модель ru→en для Argos не установлена")])
+def test_a_language_not_produced_says_why_in_the_interface_language(lang: str, expected: str, tmp_path: Path) -> None:
+    """The real Argos engine with no model installed: the header line and its reason translated."""
+    import lxml.html
+
+    from translator_flow.config import Settings
+    from translator_flow.pipeline import Pipeline
+    from translator_flow.writers.review_html import render_review_html
+
+    page = tmp_path / "release.txt"
+    page.write_text("Школа открылась.\n", encoding="utf-8")
+    with Pipeline(Settings(targets=("en",), argos_packages_dir=tmp_path / "none")) as pipeline:
+        _document, segments = pipeline.read(page)
+        translation = pipeline.translate_segments(segments, "en")
+    assert isinstance(translation.error, Message) and translation.error.startswith("No ru→en model")
+    report = build_report([("paragraph", ["Школа открылась."])], {"be": ["Школа адкрылася."]})
+    report = replace(report, translations={**report.translations, "en": translation})
+    text = lxml.html.fromstring(render_review_html(report, ["be"], stem="x", ui_lang=lang)).text_content()
+    assert expected in text and "No ru→en model" not in text

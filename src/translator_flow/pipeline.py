@@ -16,6 +16,7 @@ from . import __version__
 from .config import Settings
 from .errors import EngineUnavailable, TranslatorFlowError
 from .model import (
+    Message,
     Document,
     NO_GLOSSARY_WARNING,
     EngineOutput,
@@ -164,8 +165,9 @@ class Pipeline:
             targets = self._draft(segments, lang, engine)
         except EngineUnavailable as exc:  # e.g. no ru→en model: other languages still go on
             self._engine_errors[lang] = exc
-            targets = [_untranslated(s, lang, str(exc)) for s in segments]
-            return Translation(lang, self.signature(lang, None), tuple(targets), (), error=str(exc))
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)  # translatable
+            targets = [_untranslated(s, lang, reason) for s in segments]
+            return Translation(lang, self.signature(lang, None), tuple(targets), (), error=reason)
         from .qa import run_document_checks
 
         issues = run_document_checks(segments, targets, lang, glossary=self.glossary)

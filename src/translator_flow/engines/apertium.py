@@ -45,15 +45,21 @@ SECONDS_PER_CHAR = 1 / 5000
 _PACKAGES = ("apertium", "lttoolbox", "cg3", "apertium-lex-tools")
 
 
+def _not_installed(missing: str) -> EngineUnavailable:
+    """The error for a missing mode, program or data file (translatable: shown in reviews)."""
+    return EngineUnavailable(msg("Apertium rus-bel is not installed. Install it with `sudo apt-get install "
+                                 "apertium-bel-rus`. Missing: {missing}.", missing=missing))
+
+
 def _mode_stages(mode: str, modes_dir: str | Path) -> list[list[str]]:
     """The mode's stages as argvs, or EngineUnavailable naming what is missing."""
     path = Path(modes_dir) / f"{mode}.mode"
     if not path.is_file():
-        raise EngineUnavailable(f"{INSTALL_MESSAGE} Missing: {path}.")
+        raise _not_installed(str(path))
     stages = read_mode(path)
     missing = missing_parts(stages)
     if missing:
-        raise EngineUnavailable(f"{INSTALL_MESSAGE} Missing: {', '.join(missing)}.")
+        raise _not_installed(", ".join(missing))
     return stages
 
 

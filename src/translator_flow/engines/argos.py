@@ -39,14 +39,14 @@ from typing import Any
 from collections.abc import Sequence
 
 from ..errors import EngineError, EngineUnavailable
-from ..model import EngineOutput
+from ..model import EngineOutput, msg
 from .argos_text import _assemble, _plan, _restore_terms
 from .models import ModelInfo, find_model, import_argostranslate, list_models
 
 __all__ = ["MAX_PIECES", "NO_MODEL_MESSAGE", "ArgosEngine", "_plan", "_restore_terms"]
 
 #: The message for a machine without an ru→en model (DESIGN.md §3; CLI exits with 3).
-NO_MODEL_MESSAGE = (
+NO_MODEL_MESSAGE = msg(
     "No ru→en model is installed for Argos. Run `translator-flow models install ru-en`, "
     "or `--from-file translate-ru_en.argosmodel` when offline."
 )
@@ -178,8 +178,8 @@ class ArgosEngine:
             if (src, tgt) == ("ru", "en"):
                 raise EngineUnavailable(NO_MODEL_MESSAGE)
             raise EngineUnavailable(
-                f"No {src}→{tgt} model is installed for Argos. "
-                f"Run `translator-flow models install {src}-{tgt}`."
+                msg("No {src}→{tgt} model is installed for Argos. Run `translator-flow models install {src}-{tgt}`.",
+                    src=src, tgt=tgt)
             )
         argos = import_argostranslate()
         settings = {
@@ -195,9 +195,9 @@ class ArgosEngine:
             translator = ctranslate2.Translator(str(info.path / "model"), **settings)
         except Exception as exc:
             raise EngineUnavailable(
-                f"The Argos model in {info.path} cannot be loaded ({exc}). Reinstall it: "
-                f"`translator-flow models install {src}-{tgt}` (or `--from-file` with a fresh "
-                f".argosmodel file)."
+                msg("The Argos model in {path} cannot be loaded ({problem}). Reinstall it: "
+                    "`translator-flow models install {src}-{tgt}` (or `--from-file` with a fresh "
+                    ".argosmodel file).", path=str(info.path), problem=str(exc), src=src, tgt=tgt)
             ) from None
         recorder = _RecordingTranslator(translator, self._batch_tokens)
         recorder.settings = {**settings, "compute_type": translator.compute_type}

@@ -25,7 +25,7 @@ from .common import (
     source_warning_lines,
     split_pieces,
 )
-from .i18n import UiText, ui_text
+from .i18n import UiText, message_text, ui_text
 from .labels import block_label, issue_note, mark_note, target_notes, term_title
 
 #: An issue with its stable key (``be-3``: language and position in Translation.issues);
@@ -186,7 +186,8 @@ def build_review_view(report: RunReport, langs: list[str], ui_lang: str = "en") 
         meta=report.document.meta,
         signatures=tuple((lang, report.translations[lang].signature) for lang in langs),
         generator=clean_text(signature_line(report, langs)),
-        unavailable=tuple((lang, t.error) for lang, t in report.translations.items() if t.error and lang not in langs),
+        unavailable=tuple((lang, message_text(_, t.error)) for lang, t in report.translations.items()
+                          if t.error and lang not in langs),
         source_warnings=tuple(source_warning_lines(_, report.document.meta)),
         counts=tuple(counts),
         attention=tuple(need.items()),
