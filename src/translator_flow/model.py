@@ -111,7 +111,9 @@ class Mark:
     end: int
     #: for "fallback": how the word was made — "lexicon" (a reviewed lexicon row), "name"
     #: (a proper name respelled letter by letter), "agreement" (a "#" form re-inflected),
-    #: "script" (Latin look-alike letters replaced by Cyrillic).
+    #: "script" (Latin look-alike letters replaced by Cyrillic), "participle" (a Russian participle
+    #: made a relative clause; ``original`` = the Russian verb), "participle-prepositive" (a
+    #: participle before its noun, left for the editor; ``original`` = the clause to write).
     via: str = ""
     original: str = ""  # for "fallback": the word the engine left («обсудили»)
     lemma: str = ""  # for "fallback" via "lexicon": the reviewed row's Belarusian lemma («абмеркаваць»)

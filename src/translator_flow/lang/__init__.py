@@ -41,11 +41,13 @@ RULES: dict[str, Callable[[], tuple[Rule, ...]]] = {"be": _be, "en": _en}
 def _be_apertium_extras() -> dict[str, Any]:
     from .apertium_overlay.build import build
     from .be_corrections import lexical_stage
+    from .be_participles import participle_stage
 
     overlay = build()  # None (with an OverlayUnavailable warning) when the tools are missing
     if overlay is None:
         return {"post_bidix_stages": [lexical_stage()]}
-    return {"post_bidix_stages": [lexical_stage()], **overlay.engine_options()}
+    # Participles are analysed only by the overlay, so their stage runs only with it.
+    return {"post_bidix_stages": [lexical_stage(), participle_stage()], **overlay.engine_options()}
 
 
 #: Engine options a language adds, by (target language, engine name); called when the engine is built.
@@ -71,9 +73,10 @@ def engine_data_hash(lang: str, engine: str) -> str:
 
 def _be_repair(outputs: Sequence[EngineOutput], names: Mapping[str, str] = {}) -> list[EngineOutput]:
     from .be_fallback import apply
+    from .be_participles import mark_outputs
     from .be_script import fix_outputs
 
-    return fix_outputs(apply(outputs))  # glossary names are placed upstream for Belarusian
+    return fix_outputs(apply(mark_outputs(outputs)))  # glossary names are placed upstream for Belarusian
 
 
 def _en_repair(outputs: Sequence[EngineOutput], names: Mapping[str, str] = {}) -> list[EngineOutput]:

@@ -14,6 +14,8 @@ what backs the word up:
 | fallback: a name respelled letter by letter | no other evidence | warning |
 | fallback: an ending re-chosen for agreement | + the dictionary knows the form | info |
 | fallback: Latin look-alike letters replaced by Cyrillic (lang/be_script.py) | — | info |
+| fallback: a postposed participle made a relative clause (lang/be_participles.py) | — | info |
+| fallback: a participle before its noun, not rewritten (lang/be_participles.py) | — | warning |
 | generation (the engine could not inflect) | — | warning |
 
 hunspell-be lacks whole words rather than single forms (it rejects 36 of the 439 distinct
@@ -87,6 +89,16 @@ def _fallback_finding(mark: Mark, span: tuple[int, int]) -> Finding:
                                "dictionary knows it", word=w, from_ru=from_ru), span, sev)
         return Finding(msg("Name «{word}» was respelled letter by letter{from_ru}: check the official "
                            "Belarusian spelling", word=w, from_ru=from_ru), span, sev)
+    if mark.via == "participle":  # lang/be_participles.py: a postposed participle rewritten
+        return Finding(msg("«{word}» is a relative clause made from a Russian participle (of «{original}»): "
+                           "Belarusian prefers «які …» to participles in -учы; check the sense", word=w,
+                           original=orig), span, "info")
+    if mark.via == "participle-prepositive":  # a participle before its noun: left to the editor
+        if orig:
+            return Finding(msg("Participle: Belarusian prefers a relative clause «{clause}» after the noun "
+                               "(«кампанія, якая працуе»): rewrite this phrase", clause=orig), span, "warning")
+        return Finding(msg("Participle: Belarusian prefers a relative clause with «які» after the noun "
+                           "(«кампанія, якая працуе»): rewrite this phrase"), span, "warning")
     if mark.via == "script":
         return Finding(msg("«{word}» had Latin look-alike letters («{original}»); they were replaced by "
                            "Cyrillic ones: nothing to do unless the word is really Latin", word=w, original=orig),
