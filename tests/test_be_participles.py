@@ -109,6 +109,26 @@ POSTPOSED = [
         "<m><an><sg><nom>",
         "sg",
     ),
+    # a noun of another gender before the comma is not the head: «центра … ортопедии, входящего»
+    (
+        "m sg gen after a feminine genitive",
+        "^ортопедия<n><f><nn><sg><gen>/артапедыя<n><f><nn><sg><gen>$",
+        "<m><an><sg><gen>",
+        "входить",
+        "уваходзіць",
+        "<m><an><sg><nom>",
+        "sg",
+    ),
+    # masculine and neuter share oblique forms: the Belarusian noun decides
+    (
+        "nt-read participle after a masculine ins: заводом, выпускающим",
+        "^завод<n><m><nn><sg><ins>/завод²<n><m><nn><sg><ins>$",
+        "<nt><an><sg><ins>",
+        "выпускать",
+        "выпускаць",
+        "<m><an><sg><nom>",
+        "sg",
+    ),
     # a multiword verb lemma of the overlay
     (
         "pl nom: брактеаты, представляющие собой",
@@ -260,3 +280,17 @@ def test_lexicalised_participles_get_no_participle_reading():
         assert not _lexicalised(word), word
     rus = (HERE / "rus.dix").read_text(encoding="utf-8")
     assert "<l>работающая</l><r>работать" in rus and "<l>действующий</l>" not in rus
+
+
+def test_biaspectual_verb_keeps_the_lemma_aspect():
+    # «использовать» is perfective and imperfective; the overlay tags its participle with the
+    # lemma's aspect (as the bilingual entry has it), and the finite verb is the present
+    line = (
+        "^компания<n><f><nn><pl><nom>/кампанія<n><f><nn><pl><nom>$"
+        + COMMA
+        + "^использовать<vblex><perf><tv><pprs><actv>"
+        "<mfn><an><pl><nom>/выкарыстоўваць<vblex><impf><pprs><actv><mfn><an><pl><nom>$"
+    )
+    out = rewrite_stream(line)
+    assert "^использовать<vblex><perf><tv><pres><p3><pl>/выкарыстоўваць<vblex><impf><pres><p3><pl>$" in out
+    assert "/які<prn><itg><mfn><an><pl><nom>$" in out

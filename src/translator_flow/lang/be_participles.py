@@ -72,20 +72,27 @@ _N = "(sg|pl)"
 #: ``re`` and ``sed -E``. Only the first target alternative names the pronoun; the verb's
 #: other alternatives (lrx chooses later) are retagged by :data:`RETAG`.
 REWRITES: tuple[tuple[str, str], ...] = (
-    # 1. A singular participle right after a noun in the same case: «які» agrees with the
-    #    Belarusian noun, whose gender may differ («учреждение (nt), занимающееся» →
-    #    «установа (f), якая займаецца»; a masculine/neuter participle in an oblique case is
-    #    ambiguous anyway: «заводом, выпускающим»).
-    (
-        r"(\^[^$/<]*<n><[a-z]+><[a-z]+><sg><([a-z]+)>/[^$/<]*<n><(m|f|nt)><[^$]*\$\^,<cm>/,<cm>\$ )"
-        r"\^([^$/<]*)(<vblex><impf><[a-z]+>)<pprs><actv><" + _G + r"><[a-z]+><sg><\2>(/[^$]*)\$",
-        "\\1[" + OPEN + r"\4|]^который<prn><rel><\3><an><sg><nom>/які<prn><itg><\3><an><sg><nom>$ "
-        r"^\4\5<pres><p3><sg>\7$[" + CLOSE + "]",
+    # 1. A singular participle right after a noun of the same case and gender (its head):
+    #    «які» agrees with the Belarusian noun, whose gender may differ («учреждение (nt),
+    #    занимающееся» → «установа (f), якая займаецца»). A noun of another gender is not
+    #    the head («центра … ортопедии, входящего»): rule 2. Masculine and neuter participles
+    #    share their oblique forms («заводом, выпускающим»), so there either counts (1b).
+    *(
+        (
+            r"(\^[^$/<]*<n><" + noun + r"><[a-z]+><sg><" + case + r">/[^$/<]*<n><(m|f|nt)><[^$]*\$\^,<cm>/,<cm>\$ )"
+            r"\^([^$/<]*)(<vblex><[a-z]+><[a-z]+>)<pprs><actv><" + participle + r"><[a-z]+><sg><\3>(/[^$]*)\$",
+            "\\1[" + OPEN + r"\5|]^который<prn><rel><\4><an><sg><nom>/які<prn><itg><\4><an><sg><nom>$ "
+            r"^\5\6<pres><p3><sg>\7$[" + CLOSE + "]",
+        )
+        for noun, case, participle in (
+            ("(m|f|nt)", "([a-z]+)", r"\2"),
+            ("(m|nt)", "(gen|dat|ins|prp)", "[mnt]+"),  # <m> or <nt>, no group (sed has no (?:))
+        )
     ),
     # 2. Otherwise the participle's own gender and number:
     #    «, работающих …» → «, [OPEN работать|]якія працуюць[CLOSE] …»
     (
-        r"(\^,<cm>/,<cm>\$ )\^([^$/<]*)(<vblex><impf><[a-z]+>)<pprs><actv><"
+        r"(\^,<cm>/,<cm>\$ )\^([^$/<]*)(<vblex><[a-z]+><[a-z]+>)<pprs><actv><"
         + _G
         + r"><[a-z]+><"
         + _N
@@ -107,7 +114,7 @@ RETAG: tuple[str, str] = (
 #: працуе ў рэгіёне кампаніі») does not fire; the generator then leaves the lemma with a
 #: ``#`` mark for the editor.
 PREPOSED_FIX: tuple[str, str] = (
-    r"\^([^$/<]*<vblex><impf><[a-z]+>)<pprs><actv>(<"
+    r"\^([^$/<]*<vblex><[a-z]+><[a-z]+>)<pprs><actv>(<"
     + _G
     + r"><[a-z]+><"
     + _N

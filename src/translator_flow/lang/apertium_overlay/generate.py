@@ -176,6 +176,8 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             tags = form_tags(f.tag)
             if tags is not None and "pprs" in tags and _lexicalised(f.word):
                 continue  # «следующий», «действующий»: an adjective in its own right, not rewritten
+            if tags is not None and "pprs" in tags and tags[0] == head[0] and tags[2:3] == head[2:3]:
+                tags = (*head, *tags[3:])  # a biaspectual verb («использующий»): the lemma's aspect, as the bidix has it
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
                 forms.append((lemma, " ".join([f.word, *rest]), tags))
