@@ -226,7 +226,11 @@ def mark_output(output: EngineOutput) -> EngineOutput:
         if s is None:
             break
         cut(s.start(), s.end())
-    marks = [k for k in marks if k.end > k.start] + new
+    # The generator has no Belarusian participle, so a prepositive one also carries the
+    # engine's "#" mark; one finding (write a relative clause) says what to do, not two.
+    flagged = {(k.start, k.end) for k in new if k.via == "participle-prepositive"}
+    marks = [k for k in marks if k.end > k.start and not (k.kind == "generation" and (k.start, k.end) in flagged)]
+    marks += new
     return replace(output, text=text, marks=tuple(sorted(marks, key=lambda k: (k.start, k.end))))
 
 
