@@ -219,6 +219,15 @@ def test_sed_stage_does_what_the_python_twin_does():
     payload = "".join(line + "[]\0" for line in lines).encode()
     out = subprocess.run(bp.participle_stage(), input=payload, capture_output=True, check=True).stdout.decode()
     assert out.split("\0")[:-1] == [rewrite_stream(line) + "[]" for line in lines]
+    # its loop label is its own, so the script can share one sed process with the lexical one
+    from translator_flow.lang.be_corrections import sed_script as lexical_script
+
+    joined = ["sed", "-u", "-z", "-E", "-e", lexical_script() + bp.sed_script()]
+    both = subprocess.run(joined, input=payload, capture_output=True, check=True).stdout.decode()
+    lexical = subprocess.run(
+        ["sed", "-u", "-z", "-E", "-e", lexical_script()], input=payload, capture_output=True, check=True
+    ).stdout
+    assert both == subprocess.run(bp.participle_stage(), input=lexical, capture_output=True, check=True).stdout.decode()
 
 
 # -- flags → marks ----------------------------------------------------------------------

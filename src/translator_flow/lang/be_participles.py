@@ -137,7 +137,7 @@ def rewrite_stream(stream: str) -> str:
 def sed_script() -> str:
     """The same rewrite as a ``sed -E`` program (``#`` delimited)."""
     lines = [f"s#{p}#{r}#g" for p, r in REWRITES]
-    lines += [":a", f"s#{RETAG[0]}#{RETAG[1]}#", "ta"]
+    lines += [":participle", f"s#{RETAG[0]}#{RETAG[1]}#", "tparticiple"]  # a label of its own: scripts may be joined
     lines.append(f"s#{PREPOSED_FIX[0]}#{PREPOSED_FIX[1]}#g")
     return "\n".join(lines) + "\n"
 
