@@ -34,6 +34,11 @@ TAG_ROWS = [
     ("красивой", "ADJF,gent", ("adj", "f", "an", "sg", "gen")),
     ("красивы", "ADJS", ("adj", "short", "mfn", "pl")),
     ("быстро", "ADVB", ("adv",)),
+    # present active participles: the pair's passive order (<pp><pasv><G><an><N><case>) with
+    # apertium-bel's <pprs><actv>; rewritten by lang/be_participles.py after the bilingual lookup
+    ("работающая", "PRTF", ("vblex", "impf", "iv", "pprs", "actv", "f", "an", "sg", "nom")),
+    ("работающих", "PRTF,accs", ("vblex", "impf", "iv", "pprs", "actv", "mfn", "aa", "pl", "acc")),
+    ("выпускающему", "PRTF", ("vblex", "impf", "tv", "pprs", "actv", "m", "an", "sg", "dat")),
 ]
 
 
@@ -59,8 +64,10 @@ def test_accusative_animacy_follows_the_form():
 def test_forms_the_map_cannot_express_are_left_out():
     from translator_flow.morph.russian import analyzer
 
-    participle = next(p for p in analyzer().parse("работающая") if p.tag.POS == "PRTF")
-    assert form_tags(participle.tag) is None  # left to the fallback, not mis-tagged
+    past = next(p for p in analyzer().parse("работавшая") if p.tag.POS == "PRTF")
+    assert form_tags(past.tag) is None  # left to the fallback, not mis-tagged
+    gerund = next(p for p in analyzer().parse("работая") if p.tag.POS == "GRND")
+    assert form_tags(gerund.tag) is None
     assert lemma_tags({"NOUN", "inan", "Pltm"}, "NOUN") == ("n", "mfn", "nn")
 
 

@@ -109,7 +109,10 @@ class Mark:
     #: for "fallback": how the word was made — "lexicon" (a reviewed lexicon row), "name"
     #: (a proper name respelled letter by letter), "agreement" (a "#" form re-inflected),
     #: "script" (Latin look-alike letters replaced by Cyrillic), "surname" (a surname that is also
-    #: a common word, kept as a name: lang/be_names.py).
+    #: a common word, kept as a name: lang/be_names.py), "participle" (a Russian participle
+    #: made a relative clause; ``original`` = the Russian verb), "participle-prepositive" (a
+    #: participle before its noun, left for the editor; ``original`` = the clause to write),
+    #: "government"/"gender"/"predicative" (lang/be_government.py).
     via: str = ""
     original: str = ""  # for "fallback": the word the engine left («обсудили»)
     lemma: str = ""  # for "fallback" via "lexicon": the reviewed row's Belarusian lemma («абмеркаваць»)

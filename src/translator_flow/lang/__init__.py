@@ -43,15 +43,18 @@ def _be_apertium_extras() -> dict[str, Any]:
     from .be_corrections import lexical_stage
     from .be_government import FLAGS, government_stage
     from .be_names import surname_guard_stage
+    from .be_participles import participle_stage
 
-    # Lexical corrections first (they fix lemmas and tags), then government and agreement,
-    # which read the corrected Belarusian lemmas and genders; their flags become marks.
-    stages = {"post_bidix_stages": [lexical_stage(), government_stage()], "flag_marks": FLAGS}
     overlay = build()  # None (with an OverlayUnavailable warning) when the tools are missing
     options: dict[str, Any] = overlay.engine_options() if overlay is not None else {}
-    # The surname guard first: it needs every reading the analyser gave (lang/be_names.py).
+    # Lexical corrections first (they fix lemmas and tags); then participles become relative
+    # clauses (only with the overlay: it is what analyses them), then government and agreement,
+    # which read the corrected Belarusian lemmas and genders. Their flags become marks.
+    participles = [participle_stage()] if overlay is not None else []
+    post_bidix = [lexical_stage(), *participles, government_stage()]
+    # The surname guard before the CG stages: it needs every reading the analyser gave.
     pre_cg = [surname_guard_stage(), *options.pop("pre_cg_stages", [])]
-    return {**stages, "pre_cg_stages": pre_cg, **options}
+    return {"post_bidix_stages": post_bidix, "flag_marks": FLAGS, "pre_cg_stages": pre_cg, **options}
 
 
 #: Engine options a language adds, by (target language, engine name); called when the engine is built.
@@ -78,9 +81,11 @@ def engine_data_hash(lang: str, engine: str) -> str:
 def _be_repair(outputs: Sequence[EngineOutput], names: Mapping[str, str] = {}) -> list[EngineOutput]:
     from .be_fallback import apply
     from .be_names import decline_surnames, resolve_surname_flags
+    from .be_participles import mark_outputs
     from .be_script import fix_outputs
 
-    return fix_outputs(decline_surnames(apply(resolve_surname_flags(outputs))))  # glossary names are placed upstream for Belarusian
+    # glossary names are placed upstream for Belarusian
+    return fix_outputs(decline_surnames(apply(resolve_surname_flags(mark_outputs(outputs)))))
 
 
 def _en_repair(outputs: Sequence[EngineOutput], names: Mapping[str, str] = {}) -> list[EngineOutput]:

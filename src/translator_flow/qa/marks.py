@@ -19,6 +19,8 @@ what backs the word up:
 | fallback: case/preposition set by the Belarusian verb's government (lang/be_government.py) | — | info |
 | fallback: gender set to agree with a Belarusian subject of another gender | — | info |
 | fallback: a Russian short adjective made a predicative adverb («няпроста») | — | info |
+| fallback: a postposed participle made a relative clause (lang/be_participles.py) | — | info |
+| fallback: a participle before its noun, not rewritten (lang/be_participles.py) | — | warning |
 | generation (the engine could not inflect) | — | warning |
 
 hunspell-be lacks whole words rather than single forms (it rejects 36 of the 439 distinct
@@ -96,6 +98,16 @@ def _fallback_finding(mark: Mark, span: tuple[int, int]) -> Finding:
         return Finding(msg("«{word}» looks like a surname (Russian «{original}») that is also a common word; it is "
                            "kept as a name: check its official Belarusian spelling", word=w, original=orig), span,
                        "info" if known else "warning")
+    if mark.via == "participle":  # lang/be_participles.py: a postposed participle rewritten
+        return Finding(msg("«{word}» is a relative clause made from a Russian participle (of «{original}»): "
+                           "Belarusian prefers «які …» to participles in -учы; check the sense", word=w,
+                           original=orig), span, "info")
+    if mark.via == "participle-prepositive":  # a participle before its noun: left to the editor
+        if orig:
+            return Finding(msg("Participle: Belarusian prefers a relative clause «{clause}» after the noun "
+                               "(«кампанія, якая працуе»): rewrite this phrase", clause=orig), span, "warning")
+        return Finding(msg("Participle: Belarusian prefers a relative clause with «які» after the noun "
+                           "(«кампанія, якая працуе»): rewrite this phrase"), span, "warning")
     if mark.via == "script":
         return Finding(msg("«{word}» had Latin look-alike letters («{original}»); they were replaced by "
                            "Cyrillic ones: nothing to do unless the word is really Latin", word=w, original=orig),

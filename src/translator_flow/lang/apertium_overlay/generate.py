@@ -98,6 +98,19 @@ def _parse(lemma: Lemma) -> object | None:
     return None
 
 
+def _lexicalised(word: str) -> bool:
+    """True for a participle form pymorphy3 (OpenCorpora) also lists as an adjective.
+
+    Such participles are lexicalised («следующий», «действующий закон», «входящий звонок»,
+    «развивающиеся страны»): their meaning is no longer "who is doing", and the dictionaries
+    give them adjective equivalents (РБС: следующий → наступны, действующий → дзейны,
+    дзеючы), so they stay adjectives and are neither rewritten nor flagged.
+    """
+    from ...morph.russian import analyzer
+
+    return any(p.tag.POS == "ADJF" for p in analyzer().parse(word))
+
+
 def _be_tags(lemmas_: Sequence[tuple[Lemma, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
     """Belarusian lemma-level tags the generator inflects each lemma with (probed, one call)."""
     probes: list[tuple[str, tuple[str, ...], str]] = []
@@ -169,6 +182,10 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             if lemma.excludes(f.word):
                 continue
             tags = form_tags(f.tag)
+            if tags is not None and "pprs" in tags and _lexicalised(f.word):
+                continue  # «следующий», «действующий»: an adjective in its own right, not rewritten
+            if tags is not None and "pprs" in tags and tags[0] == head[0] and tags[2:3] == head[2:3]:
+                tags = (*head, *tags[3:])  # a biaspectual verb («использующий»): the lemma's aspect, as the bidix has it
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
                 forms.append((lemma, " ".join([f.word, *rest]), tags))

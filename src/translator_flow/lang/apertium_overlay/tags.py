@@ -10,9 +10,14 @@ pair's CG, bilingual dictionary and transfer rules treat overlay words like its 
   plural says which form it takes: ``<nn>`` = like the nominative, ``<aa>`` = like the
   genitive (``сделанный<adj><sint><m><nn><sg><acc>``); short forms ``<adj><short><G><N>``;
 * verb ``<vblex><perf|impf><tv|iv>`` then ``<inf>``, ``<past><G><sg>`` / ``<past><mfn><pl>``,
-  ``<pres|fut><p1..3><N>`` (a perfective non-past is ``<fut>``), ``<imp><p2><N>``.
+  ``<pres|fut><p1..3><N>`` (a perfective non-past is ``<fut>``), ``<imp><p2><N>``;
+* present active participle ``<vblex><A><T><pprs><actv><G><an><N><case>`` (accusative
+  animacy as for adjectives). The pair's analyser has none (it knows only the lexicalised
+  ones, as adjectives); the tags follow its passive ones (``<pp><pasv><G><an><N><case>``)
+  and apertium-bel's (``<pprs><actv>``), and ``lang/be_participles.py`` rewrites them
+  after the bilingual lookup, so no later stage of the pair sees them.
 
-Forms this map cannot express (participles, gerunds, comparatives, vocatives, ``V-*``
+Forms this map cannot express (other participles, gerunds, comparatives, vocatives, ``V-*``
 spelling variants) give ``None`` and are left out of the overlay: the engine marks them
 unknown as before and the post-hoc fallback still handles them (said in be_fallback).
 """
@@ -41,7 +46,7 @@ def lemma_tags(grammemes: frozenset[str] | set[str], pos: str) -> tuple[str, ...
         return ("n", gender or "mfn", "aa" if "anim" in g else "nn")
     if pos in ("ADJF", "ADJS"):
         return ("adj",)
-    if pos in ("VERB", "INFN"):
+    if pos in ("VERB", "INFN", "PRTF"):
         aspect, trans = _pick(ASPECT, g), _pick(TRANSITIVITY, g)
         if not aspect or not trans:
             return None
@@ -80,6 +85,16 @@ def form_tags(tag: Any) -> tuple[str, ...] | None:
         return ("adj", "short", gender, number) if gender and number else None
     if pos == "INFN":
         return (*head, "inf")
+    if pos == "PRTF":
+        if not {"pres", "actv"} <= g or not number or not case:
+            return None
+        gender = "mfn" if number == "pl" else _pick(GENDER, g)
+        if not gender:
+            return None
+        anim = "an"
+        if case == "acc" and (number == "pl" or gender == "m"):
+            anim = "aa" if "anim" in g else "nn"
+        return (*head, "pprs", "actv", gender, anim, number, case)
     if pos == "VERB":
         if "past" in g:
             gender = "mfn" if number == "pl" else _pick(GENDER, g)
