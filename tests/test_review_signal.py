@@ -30,7 +30,8 @@ def test_review_signal_targets_on_the_dev_set() -> None:
     assert alarms and russian, proc.stdout
     bad, warnings = map(int, alarms.groups())
     flagged, left = map(int, russian.groups())
-    assert warnings >= 30 and bad / warnings <= 0.15, proc.stdout
-    # The bound only says the sample is big enough to mean something: the Apertium overlay
-    # left 16 Russian words in the dev drafts (38 before it).
+    assert warnings >= 20 and bad / warnings <= 0.15, proc.stdout
+    # The bounds only say the sample is big enough to mean something: each engine fix leaves
+    # fewer true warnings (108 word-level warnings before issue 15, 31 after the overlay, 29
+    # after the participle and government stages) and fewer Russian words (38, 16, 14).
     assert left >= 10 and flagged == left, proc.stdout
