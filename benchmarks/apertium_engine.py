@@ -1,6 +1,6 @@
 """The Apertium engine alone against the plain stages, on the same sentences.
 
-    .venv/bin/python benchmarks/apertium_engine.py [--repeat 5]
+    .venv/bin/python benchmarks/apertium_engine.py [--repeat 5] [--parts]
 
 Uses ../shared/corpus/benchmark-ru-sentences.txt (852 sentences) when present, else the
 shipped samples. Prints wall and CPU seconds (the engine's processes) for: the plain stages
@@ -59,6 +59,8 @@ def measure(run, repeat: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--parts", action="store_true",
+                        help="also what each addition costs: every Belarusian stage without one of them")
     args = parser.parse_args()
     texts = sentences()
     joined = ("\n\n".join(texts) + "\n").encode("utf-8")
@@ -113,6 +115,25 @@ def main() -> None:
           " against corrections only")
     print(f"overlay + every stage per-run cost: {100 * (walls[-1] / walls[-3] - 1):+.1f}% wall,"
           f" {100 * (cpus[-1] / cpus[-3] - 1):+.1f}% CPU against corrections only")
+    if args.parts:
+        print_parts(everything, new_engine, args.repeat, walls[-1], cpus[-1])
+
+
+def print_parts(everything: dict, new_engine, repeat: int, wall: float, cpu: float) -> None:
+    """The run with every stage, less one addition at a time: what that addition costs."""
+    files = everything["data_files"]
+    parts = {
+        "the surname guard (sed before the CG)": {"pre_cg_stages": everything["pre_cg_stages"][1:]},
+        "the overlay CG (its own cg-proc)": {"pre_cg_stages": everything["pre_cg_stages"][:1]},
+        "participles + government (sed scripts)": {"post_bidix_stages": [lexical_stage()]},
+        "the merged analyser (rus-bel.automorf.bin)": {"data_files": {k: v for k, v in files.items() if "automorf" not in k}},
+        "the merged bilingual dictionary": {"data_files": {k: v for k, v in files.items() if "autobil" not in k}},
+        "the merged generator": {"data_files": {k: v for k, v in files.items() if "autogen" not in k}},
+    }
+    print("what each addition costs (every stage, less that one):")
+    for label, change in parts.items():
+        w, c = measure(lambda change=change: new_engine(**{**everything, **change}), repeat)
+        print(f"  {label:44} {wall - w:+6.2f} s wall  {cpu - c:+6.2f} s CPU")
 
 
 if __name__ == "__main__":

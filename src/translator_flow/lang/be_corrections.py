@@ -214,9 +214,9 @@ def sed_script() -> str:
                 f"#\\1{_sed_escape(right_first + right_lemma[1:] + right_tags)}#g"
             )
     lines.extend(f"s#{fix}#{replacement}#g" for fix, replacement in STREAM_FIXES)
-    lines.append(":a")
+    lines.append(":lexical")  # labels are the stage's own: lang joins the stages into one sed
     lines.extend(f"s#{fix}#{replacement}#" for fix, replacement in CASE_FIXES)
-    lines.append("ta")
+    lines.append("tlexical")
     lines.append(f"s#{_SHORT_PP[0]}#{_SHORT_PP[1]}#g")
     return "\n".join(lines) + "\n"
 
@@ -225,8 +225,8 @@ def _sed_escape(text: str) -> str:
     return re.sub(r"([\\#.*\[\]^$+?(){}|&])", r"\\\1", text)
 
 
-def sed_stage(script: str) -> list[str]:
-    """argv of a null-flush engine stage running ``sed -E`` with ``script`` (every sed stage).
+def sed_stage(*scripts: str) -> list[str]:
+    """argv of a null-flush engine stage running ``sed -E`` with ``scripts`` in order (every sed stage).
 
     ``sed -z`` treats each null-flushed segment as one record. Its ``-u`` would flush each
     record but also reads the input byte by byte (half a stage's CPU on the 852 benchmark
@@ -235,8 +235,15 @@ def sed_stage(script: str) -> list[str]:
     expressions and POSIX classes, which mean letters only in a UTF-8 locale: under
     ``LC_ALL=C`` (cron, a bare container) the lexical stage misread 260 of the benchmark
     stream's units, so the locale is set here, whatever the user's is.
+
+    Several scripts run in one process, one after the other on each record, as if piped: each
+    process in the chain costs CPU and a pipe hop per segment. Their labels must differ; a
+    ``t`` to a fresh label between them clears the substitution flag, so a ``t`` loop of one
+    script never sees another's substitutions.
     """
-    sed = ["sed", "-z", "-E", "-e", script]
+    joined = "".join(f"{script}t_next{n}\n:_next{n}\n" if n < len(scripts) - 1 else script
+                     for n, script in enumerate(scripts))
+    sed = ["sed", "-z", "-E", "-e", joined]
     return ["env", "LC_ALL=C.UTF-8", *(["stdbuf", "-o0", *sed] if shutil.which("stdbuf") else ["sed", "-u", *sed[1:]])]
 
 

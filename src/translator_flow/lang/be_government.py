@@ -293,7 +293,7 @@ def sed_script() -> str:
     lines = []
     for address, block in blocks():
         lines += [f"\\%{address}%{{", *(f"s#{p}#{r}#g" for p, r in block), "}"]
-    lines += ["/~/{", ":a", *(f"s#{p}#{r}#" for p, r in _LOOP), "ta", f"s#{FINISH[0]}#{FINISH[1]}#g", "}"]
+    lines += ["/~/{", ":government", *(f"s#{p}#{r}#" for p, r in _LOOP), "tgovernment", f"s#{FINISH[0]}#{FINISH[1]}#g", "}"]
     lines += [f"s#{tag}##g" for tag in _TEMPORARY]
     return "\n".join(lines) + "\n"
 
