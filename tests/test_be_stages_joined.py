@@ -47,3 +47,28 @@ def test_the_pipeline_runs_the_stages_as_one_process() -> None:
 
     stages = engine_extras("be", "apertium")["post_bidix_stages"]
     assert len(stages) == 1 and stages[0][-1].count("\n:_next") in (1, 2)
+
+
+@pytest.mark.slow
+def test_rows_the_overlay_carries_need_no_second_swap() -> None:
+    """With the overlay, the lexical stage skips the bidix rows its dictionary carries: the
+    drafts are the same as with every row swapped again (each carried lemma, two forms)."""
+    from translator_flow.engines.apertium import ApertiumEngine
+    from translator_flow.lang import engine_extras
+    from translator_flow.lang.apertium_overlay.build import build, carried_corrections
+    from translator_flow.morph.russian import analyzer
+
+    if build() is None:
+        pytest.skip("the Apertium overlay tools are not installed")
+    carried = carried_corrections()
+    assert carried and carried <= {r.ru for r in be_corrections.bidix_rules()}
+    texts = []
+    for lemma in sorted(carried):
+        parse = analyzer().parse(lemma)[0]
+        plural = parse.inflect({"plur", "gent"}) if parse.tag.POS == "NOUN" else None
+        texts.append(f"Сегодня {lemma} и {plural.word if plural else lemma} обсуждались на встрече.")
+    everything = engine_extras("be", "apertium")
+    full = {**everything, "post_bidix_stages": [
+        sed_stage(be_corrections.sed_script(), be_participles.sed_script(), be_government.sed_script())]}
+    with ApertiumEngine(**everything) as skipping, ApertiumEngine(**full) as swapping:
+        assert skipping.translate_batch(texts, "ru", "be") == swapping.translate_batch(texts, "ru", "be")

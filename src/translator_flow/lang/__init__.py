@@ -39,7 +39,7 @@ RULES: dict[str, Callable[[], tuple[Rule, ...]]] = {"be": _be, "en": _en}
 
 
 def _be_apertium_extras() -> dict[str, Any]:
-    from .apertium_overlay.build import build
+    from .apertium_overlay.build import build, carried_corrections
     from .be_corrections import sed_script as lexical_script
     from .be_corrections import sed_stage
     from .be_government import FLAGS
@@ -54,7 +54,8 @@ def _be_apertium_extras() -> dict[str, Any]:
     # which read the corrected Belarusian lemmas and genders. One sed process runs the three
     # (a process per stage cost ~4% more per run). Their flags become marks.
     participles = [participle_script()] if overlay is not None else []
-    post_bidix = [sed_stage(lexical_script(), *participles, government_script())]
+    carried = carried_corrections() if overlay is not None else frozenset()
+    post_bidix = [sed_stage(lexical_script(carried), *participles, government_script())]
     # The surname guard before the CG stages: it needs every reading the analyser gave.
     pre_cg = [surname_guard_stage(), *options.pop("pre_cg_stages", [])]
     return {"post_bidix_stages": post_bidix, "flag_marks": FLAGS, "pre_cg_stages": pre_cg, **options}

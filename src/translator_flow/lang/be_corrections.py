@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass
+from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
 
@@ -200,10 +201,12 @@ def rewrite_bidix_stream(stream: str) -> str:
     return re.sub(_SHORT_PP[0], _SHORT_PP[1], stream)
 
 
-def sed_script() -> str:
-    """The same rewrite as a ``sed -E`` program (one substitution per line, ``#`` delimited)."""
+def sed_script(carried: Collection[str] = ()) -> str:
+    """The same rewrite as a ``sed -E`` program (one substitution per line, ``#`` delimited),
+    without the ``bidix`` rows of the Russian lemmas in ``carried`` (the overlay's bilingual
+    dictionary already gives their right word)."""
     lines = []
-    for rule in bidix_rules():
+    for rule in (r for r in bidix_rules() if r.ru not in carried):
         wrong_lemma, wrong_tags = _split(rule.wrong)
         right_lemma, right_tags = _split(rule.right)
         head = r"(\^[" + rule.ru[0].upper() + rule.ru[0].lower() + "]" + _sed_escape(rule.ru[1:]) + r"<[^/$]*/)"

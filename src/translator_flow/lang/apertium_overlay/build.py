@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -70,6 +71,14 @@ class Overlay:
             "pre_cg_stages": [["cg-proc", "-z", "-w", self.cg]],
             "overlay_hash": self.data_hash,
         }
+
+
+def carried_corrections(folder: Path | None = None) -> frozenset[str]:
+    """Russian lemmas whose ``bidix`` row of ``be_corrections.tsv`` the overlay's bilingual
+    dictionary carries (generate.py marks those entries): with the overlay the lexical stage
+    need not swap them again (36 of its 57 sed lines, ~0.045 s CPU per 852 sentences)."""
+    text = ((folder or data_dir()) / "rus-bel.dix").read_text(encoding="utf-8")
+    return frozenset(re.findall(r"<e><p><l>([^<]+)<s [^\n]*<!-- be_corrections\.tsv -->", text))
 
 
 def data_dir() -> Path:
