@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -191,14 +191,20 @@ def rewrite_bidix_stream(stream: str) -> str:
         stream = pattern.sub(swap, stream)
     for fix, replacement in STREAM_FIXES:
         stream = re.sub(fix, replacement, stream)
-    compiled = [(re.compile(fix), replacement) for fix, replacement in CASE_FIXES]
+    stream = until_unchanged(stream, CASE_FIXES)
+    return re.sub(_SHORT_PP[0], _SHORT_PP[1], stream)
+
+
+def until_unchanged(stream: str, rules: Sequence[tuple[str, str]]) -> str:
+    """sed's ``:label`` … ``tlabel`` loop in Python: each rule once per pass, until none applies."""
+    compiled = [(re.compile(fix), replacement) for fix, replacement in rules]
     changed = True
     while changed:
         changed = False
         for pattern, replacement in compiled:
             stream, n = pattern.subn(replacement, stream, count=1)
             changed = changed or n > 0
-    return re.sub(_SHORT_PP[0], _SHORT_PP[1], stream)
+    return stream
 
 
 def sed_script(carried: Collection[str] = ()) -> str:

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .be_corrections import SHORT_MARK, sed_stage
+from .be_corrections import SHORT_MARK, sed_stage, until_unchanged
 
 #: Flag character → the ``via`` of the fallback mark the engine makes of it.
 GOVERNMENT_FLAG = "\ue020"
@@ -272,14 +272,7 @@ def rewrite_stream(stream: str) -> str:
             for pattern, replacement in block:
                 stream = pattern.sub(replacement, stream)
     if "~" in stream:
-        loop = [(re.compile(p), r) for p, r in _LOOP]
-        changed = True
-        while changed:
-            changed = False
-            for pattern, replacement in loop:
-                stream, n = pattern.subn(replacement, stream, count=1)
-                changed = changed or n > 0
-        stream = re.sub(FINISH[0], FINISH[1], stream)
+        stream = re.sub(FINISH[0], FINISH[1], until_unchanged(stream, _LOOP))
     for tag in _TEMPORARY:
         stream = stream.replace(tag, "")
     return stream

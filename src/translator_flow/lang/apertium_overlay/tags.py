@@ -56,6 +56,20 @@ def lemma_tags(grammemes: frozenset[str] | set[str], pos: str) -> tuple[str, ...
     return None
 
 
+
+def _adjective_agreement(g: set[str], number: str, case: str) -> tuple[str, str, str, str] | None:
+    """(gender, animacy, number, case) of an adjective or participle: the accusative names
+    animacy where it shows (plural, masculine), as the pair's tags do."""
+    if not number or not case:
+        return None
+    gender = "mfn" if number == "pl" else _pick(GENDER, g)
+    if not gender:
+        return None
+    anim = "an"
+    if case == "acc" and (number == "pl" or gender == "m"):
+        anim = "aa" if "anim" in g else "nn"
+    return (gender, anim, number, case)
+
 def form_tags(tag: Any) -> tuple[str, ...] | None:
     """Full apertium-rus tags for one pymorphy3 form tag, or None when the map has no equivalent."""
     g = set(tag.grammemes)
@@ -71,30 +85,16 @@ def form_tags(tag: Any) -> tuple[str, ...] | None:
             return None
         return ("n", head[1], head[2], number, case)
     if pos == "ADJF":
-        if "Cmp2" in g or not number or not case:
-            return None
-        gender = "mfn" if number == "pl" else _pick(GENDER, g)
-        if not gender:
-            return None
-        anim = "an"
-        if case == "acc" and (number == "pl" or gender == "m"):
-            anim = "aa" if "anim" in g else "nn"
-        return ("adj", gender, anim, number, case)
+        agreement = _adjective_agreement(g, number, case) if "Cmp2" not in g else None
+        return ("adj", *agreement) if agreement else None
     if pos == "ADJS":
         gender = "mfn" if number == "pl" else _pick(GENDER, g)
         return ("adj", "short", gender, number) if gender and number else None
     if pos == "INFN":
         return (*head, "inf")
     if pos == "PRTF":
-        if not {"pres", "actv"} <= g or not number or not case:
-            return None
-        gender = "mfn" if number == "pl" else _pick(GENDER, g)
-        if not gender:
-            return None
-        anim = "an"
-        if case == "acc" and (number == "pl" or gender == "m"):
-            anim = "aa" if "anim" in g else "nn"
-        return (*head, "pprs", "actv", gender, anim, number, case)
+        agreement = _adjective_agreement(g, number, case) if {"pres", "actv"} <= g else None
+        return (*head, "pprs", "actv", *agreement) if agreement else None
     if pos == "VERB":
         if "past" in g:
             gender = "mfn" if number == "pl" else _pick(GENDER, g)
