@@ -2,9 +2,10 @@
 
 Three narrow rules, each leaving the word marked for review:
 
-* **Surnames that are also common words** («Сергей Волков» → «Сяргей Ваўкоў», 'wolves'):
-  a capitalised word of surname shape (-ов/-ев/-ин and -ова/-ева/-ина) right after a first
-  name or patronymic, whose every analyser reading is a common noun, is a surname.
+* **Surnames that are also common words** («Сергей Волков» → «Сяргей Ваўкоў», 'wolves';
+  «Игорь Бойко» → 'lively'): a capitalised word of surname shape (-ов/-ев/-ин, -ова/-ева/-ина,
+  -ко, -ец) right after a first name or patronymic, whose every analyser reading is a common
+  noun, adjective or adverb, is a surname.
   :func:`surname_guard_stage` (an engine stage on the analyser's output, where the surface
   form is still in the stream) puts a superblank ``[\ue0b0Волков\ue0b1]`` before it; every
   stage copies superblanks verbatim, so it reaches the draft right before the engine's
@@ -21,9 +22,9 @@ Three narrow rules, each leaving the word marked for review:
   name right before the surname («з Пятром Шэўчэнкам»), which shows both the case and the
   gender. Without a man's first name showing its case the surname is left as it is.
 
-Not covered: surnames in the nominative shape of a noun («Николай Кузнец» → «Каваль»: an
--ов/-ин shape is what tells a surname from an epithet such as «Вильгельм Завоеватель»),
-and a surname before the first name.
+Not covered: surnames of another shape («Петр Мороз» → «Мароз», «Иван Жук»: the shape is
+what tells a surname from an epithet such as «Вильгельм Завоеватель»), a surname before the
+first name, and a first name the analyser does not know («Игорем»).
 """
 
 from __future__ import annotations
@@ -42,12 +43,13 @@ from .be_lexicon import LexEntry
 from .be_translit import match_case, transfer
 
 FLAG_OPEN, FLAG_CLOSE = "\ue0b0", "\ue0b1"
-_SHAPE = "(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)"
+_SHAPE = "(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ко|ец)"
 #: A first name or patronymic unit, then a capitalised surname-shaped word whose readings
 #: are all common nouns (``/lemma<n>…`` each). ``sed -E`` in a UTF-8 locale (where the POSIX
 #: classes know Cyrillic); the Python twin checks the capital letter apart.
-_SED_GUARD = rf"(<np><ant>[^$]*\$[[:space:]]+)\^([[:upper:]][[:alpha:]]*{_SHAPE})((/[^/$<]*<n>[^/$]*)+)\$"
-_PY_GUARD = re.compile(rf"(<np><ant>[^$]*\$\s+)\^([^\W\d_]+{_SHAPE})((?:/[^/$<]*<n>[^/$]*)+)\$")
+_SED_GUARD = (rf"(<np><ant>[^$]*\$[[:space:]]+)\^([[:upper:]][[:alpha:]]*{_SHAPE})"
+              r"((/[^/$<]*<(n|adj|adv)>[^/$]*)+)\$")
+_PY_GUARD = re.compile(rf"(<np><ant>[^$]*\$\s+)\^([^\W\d_]+{_SHAPE})((?:/[^/$<]*<(?:n|adj|adv)>[^/$]*)+)\$")
 _FLAGGED = re.compile(f"{FLAG_OPEN}([^{FLAG_OPEN}{FLAG_CLOSE}]*){FLAG_CLOSE}")
 _CONSONANTS = frozenset("бвгґджзйклмнпрстўфхцчшщ")
 
