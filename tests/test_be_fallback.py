@@ -64,6 +64,15 @@ WORDS = [
     ("существует", "існуе"),
     ("касается", "тычыцца"),
     ("Итак", "Такім чынам"),
+    ("разработали", "распрацавалі"),  # general press vocabulary (issue 14 item 3)
+    ("оплачивают", "аплачваюць"),
+    ("навестил", "наведаў"),
+    ("ликвидировали", "ліквідавалі"),
+    ("стимулирует", "стымулюе"),  # model «маляваць»: -яваць → -юе, not «стымулявае»
+    ("киберпреступлений", "кіберзлачынстваў"),  # neuter model «таварыства», not feminine «карта»
+    ("госбюджета", "дзяржбюджэту"),  # model «бюджэт»: genitive -у
+    ("кибератак", "кібератак"),  # model «атака»: no inserted vowel («рэчка» → «рэчак»)
+    ("истцом", "істцом"),  # model «купец»: fleeting е
     ("Путиным", "Пуціным"),  # no entry: a name, respelled
 ]
 
@@ -161,3 +170,15 @@ def test_lexicon_rows_are_well_formed() -> None:
 def test_bad_lexicon_row_names_its_line() -> None:
     with pytest.raises(ValueError, match=":2:"):
         parse_lexicon("ru\tbe\tpos\tsource\nобсудить\tабмеркаваць\tverb\n")
+
+
+@pytest.mark.slow
+def test_every_model_lemma_is_inflected_by_the_generator() -> None:
+    """be_paradigm.MODELS are lemmas the installed generator has, with their own tags."""
+    from translator_flow.lang.be_paradigm import MODELS
+
+    tails = {"n": "<sg><gen>", "name": "<sg><gen>", "adj": "<m><an><sg><gen>", "v": "<inf>"}
+    requests = [f"{lemma}{tags}{tails[pos]}" for pos, lemma, tags in MODELS]
+    forms = be_generate.generate(requests)
+    missing = [r for r, f in zip(requests, forms) if not f or "#" in f]
+    assert not missing, f"model lemmas the generator cannot inflect: {missing}"

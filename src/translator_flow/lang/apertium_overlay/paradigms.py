@@ -35,14 +35,14 @@ def additions(lemmas: Sequence[tuple[str, str, str]], generate: Generate) -> tup
     """For (Belarusian lemma, pos n|adj|v, Russian aspect) the generator lacks: lemma tags, and
     (surface form, lemma, tags) entries made from a model; lemmas without a model are left out.
 
-    Up to three models are tried (longest shared ending first); each form comes from the
+    Up to four models are tried (longest shared ending first); each form comes from the
     first model whose ending the lemma shares («супрацоўнічаць» takes its present from
     «чытаць», since «арганізаваць» changes -аваць → -уюць).
     """
     plan: list[tuple[str, int, str, str, str]] = []  # (lemma, model rank, our tags, model unit, model)
     heads: dict[str, tuple[str, ...]] = {}
     for be, pos, aspect in lemmas:
-        for rank, (model, fixed) in enumerate(models_for(be, pos, limit=3)):
+        for rank, (model, fixed) in enumerate(models_for(be, pos, limit=4)):
             if pos == "n":
                 if rank == 0:
                     heads[be] = tuple(fixed.strip("<>").split("><"))
