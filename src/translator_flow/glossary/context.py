@@ -4,7 +4,7 @@ pymorphy3 gives every reading of a word; «области» alone may be genitiv
 locative singular or nominative/accusative plural. Agreement inside the term narrows that
 («Смоленской области» is singular), and a few context rules narrow it further: the
 preposition before the term, a person's title before a person (apposition, the title's
-case: «Президент Лукашенко»), a noun before it (a genitive complement: «губернатор
+case: «Президент Лукашенко», «Глава государства Лукашенко»), a noun before it (a genitive complement: «губернатор
 Смоленской области»), the start of a clause (nominative). What remains ambiguous is kept
 as alternatives so that the Belarusian placement can be flagged when they differ.
 
@@ -88,10 +88,11 @@ def choose(
             if indeclinable:
                 cands = cands[:1]
         return _dedupe(cands)
-    title = _title_cases(prev_word) if person and prev_word and before.endswith((" ", "\u00a0")) else ()
+    title = _apposition_cases(before) if person else ()
     if title and any(r[0] in title for r in cands):
-        # A person after a title is in apposition and takes its case («Президент
-        # Лукашенко подписал», «помощнику министра Иванову» is not a title: министра is gen).
+        # A person after a title is in apposition and takes its case («Президент Лукашенко
+        # подписал», «Глава государства Лукашенко подписал»: the title's genitive complement
+        # between them does not count).
         return _dedupe(sorted((r for r in cands if r[0] in title), key=lambda r: title.index(r[0])))
     clause_start = _CLAUSE_END.search(stripped) or (at_start and not stripped)
     if clause_start and any(r[0] == "nom" for r in cands):
@@ -108,6 +109,22 @@ def choose(
 def _is_transitive_verb(word: str) -> bool:
     readings = analyse(word)
     return bool(readings) and readings[0].pos in ("VERB", "INFN") and "tran" in readings[0].grammemes
+
+
+_LAST_TWO = re.compile(r"(?:(\w+)[ \u00a0]+)?(\w+)[ \u00a0]+$")
+
+
+def _apposition_cases(before: str) -> tuple[str, ...]:
+    """The cases of the title right before a person: the last word when it is a title
+    («Президент»), or the word before a genitive complement («Глава государства»)."""
+    m = _LAST_TWO.search(before)
+    if m is None:
+        return ()
+    last = m[2].lower().replace("ё", "е")
+    cases = _title_cases(last)
+    if cases or not m[1] or not any(r.pos == "NOUN" and r.case == "gen" for r in analyse(last)):
+        return cases
+    return _title_cases(m[1].lower().replace("ё", "е"))
 
 
 def _title_cases(word: str) -> tuple[str, ...]:
