@@ -94,6 +94,10 @@ SHORT_MARK = "\ue00b"
 #: Fixed rewrites of the bilingual-lookup stream, applied everywhere (sed ``g``), in
 #: order: (ERE pattern, replacement); the same text works as Python ``re`` and ``sed -E``.
 STREAM_FIXES: tuple[tuple[str, str], ...] = (
+    # The pair's CG adds syntactic mapping tags (<@P←>, <@CNP>, <@ADVL>) that no transfer
+    # file reads; the pronoun chunk copies every tag to the generator, which then fails
+    # («Из них» → «З #яны» for «З іх»). They are dropped here.
+    (r"<@[^>$/]*>", ""),
     # «В.» (capital) is an initial: «В. Гурко». The pair reads it as «в.» (век → ст.,
     # стагоддзе), which is right for a small letter only («XIX в.» → «XIX ст.»).
     (r"\^В\.<abbr>/Ст\.<abbr>\$", "^В.<abbr>/В.<abbr>$"),
