@@ -73,6 +73,10 @@ WORDS = [
     ("госбюджета", "дзяржбюджэту"),  # model «бюджэт»: genitive -у
     ("кибератак", "кібератак"),  # model «атака»: no inserted vowel («рэчка» → «рэчак»)
     ("истцом", "істцом"),  # model «купец»: fleeting е
+    ("следователями", "следчымі"),  # an adj row for a Russian noun (be_lexicon.CROSS_POS)
+    ("Госслужащие", "Дзяржслужачыя"),
+    ("телеканалов", "тэлеканалаў"),  # model «канал» (second sweep)
+    ("наркоторговцев", "наркагандляроў"),  # model «гандляр», animate
     ("Путиным", "Пуціным"),  # no entry: a name, respelled
 ]
 

@@ -39,7 +39,7 @@ from .be_paradigm import (
     swap_stem,
     tag_options,
 )
-from .be_lexicon import LexEntry, key, load_lexicon
+from .be_lexicon import CROSS_POS, LexEntry, key, load_lexicon
 from .be_loanwords import candidate as loanword
 from .be_names import next_word as _next_word, place_adjective, prev_word as _prev_word
 from .be_translit import match_case, transfer
@@ -200,7 +200,7 @@ def _participle_lemma(p: Any) -> str | None:
 
 
 def _pos_fits(entry_pos: str, parse_pos: str) -> bool:
-    return entry_pos == parse_pos or entry_pos in ("other", "name") or (entry_pos == "n" and parse_pos == "other")
+    return entry_pos == parse_pos or entry_pos in ("other", "name") or (entry_pos, parse_pos) in CROSS_POS
 
 
 def _entry_matches(p: Any, entry: LexEntry, lex: dict[str, LexEntry]) -> bool:

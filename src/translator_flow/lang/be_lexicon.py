@@ -10,6 +10,13 @@ from functools import lru_cache
 from importlib import resources
 
 
+#: (row POS, Russian parse POS) pairs that match although they differ: an ``n`` row serves a
+#: word pymorphy3 cannot classify, and an ``adj`` row a Russian noun whose Belarusian equivalent
+#: is a substantivised adjective (РБС: следователь → следчы, лесничий → ляснічы), which the
+#: generator inflects as an adjective in the noun's case, number and gender.
+CROSS_POS = frozenset({("n", "other"), ("adj", "n")})
+
+
 @dataclass(frozen=True)
 class LexEntry:
     """One lexicon row: Russian lemma → Belarusian lemma, POS (n, adj, v, adv, name, other)."""

@@ -50,7 +50,7 @@ def tag_options(tag: Any, pos: str) -> list[Request]:
     if pos == "adj" and p == "PRTS":
         short = "pl" if number == "pl" else ("a" if gender in ("f", "nt") else "")
         return [Request("<adj><m><an><sg><nom>", short)]
-    if pos == "adj" and p in ("ADJF", "ADJS", "PRTF"):
+    if pos == "adj" and p in ("ADJF", "ADJS", "PRTF", "NOUN"):  # NOUN: «следователь» → adj «следчы»
         if p == "ADJS":  # Belarusian uses the full form: «медыкі задаволеныя»
             case = "nom"
         return [Request(f"<adj>{adj_tail(gender, number, case, anim)}")]
