@@ -77,6 +77,8 @@ WORDS = [
     ("Госслужащие", "Дзяржслужачыя"),
     ("телеканалов", "тэлеканалаў"),  # model «канал» (second sweep)
     ("наркоторговцев", "наркагандляроў"),  # model «гандляр», animate
+    ("МВД", "МУС"),  # an abbreviation row: the official Belarusian abbreviation, indeclinable
+    ("электрокотлом", "электракатлом"),  # model «кацёл»: fleeting ё
     ("Путиным", "Пуціным"),  # no entry: a name, respelled
 ]
 
