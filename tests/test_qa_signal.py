@@ -60,6 +60,33 @@ def test_lexicon_word_the_dictionary_knows_is_info_names_and_russian_are_warning
     assert len(found) == 3
 
 
+# (Russian name, spelled by the letter rules alone?): о, е, ё depend on the stress
+# (аканне/яканне), every other letter has one Belarusian spelling.
+SPELLED_BY_RULE = [
+    ("Вильчук", True), ("Зинчук", True), ("Шульга", True), ("Гуща", True), ("Шишкин", True),
+    ("Мицкевич", False), ("Шпилевский", False),
+    ("Кушниренко", False), ("Петров", False), ("Гурко", False), ("Семёнов", False), ("Лебедева", False),
+    ("вильчук", False),  # not a name: lower case
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("russian", "expected"), SPELLED_BY_RULE)
+def test_a_name_the_letter_rules_decide(russian: str, expected: bool) -> None:
+    from translator_flow.qa.marks import spelled_by_rule
+
+    assert spelled_by_rule(russian) is expected
+
+
+@needs_dictionary
+def test_a_respelled_name_no_stress_can_change_is_info_others_stay_warnings() -> None:
+    draft = "Выступілі Вільчук і Кушнірэнко."
+    found = _graded("Выступили Вильчук и Кушниренко.", draft,
+                    _mark("fallback", draft, "Вільчук", "name", "Вильчук"),
+                    _mark("fallback", draft, "Кушнірэнко", "name", "Кушниренко"))
+    assert ("untranslated", "info", "Вільчук") in found and ("untranslated", "warning", "Кушнірэнко") in found
+
+
 @needs_dictionary
 def test_unknown_and_lexicon_read_differently() -> None:
     draft = "Бакі абмеркавалі і проходящей."

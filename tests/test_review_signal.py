@@ -33,5 +33,6 @@ def test_review_signal_targets_on_the_dev_set() -> None:
     assert warnings >= 20 and bad / warnings <= 0.15, proc.stdout
     # The bounds only say the sample is big enough to mean something: each engine fix leaves
     # fewer true warnings (108 word-level warnings before issue 15, 31 after the overlay, 29
-    # after the participle and government stages) and fewer Russian words (38, 16, 14).
-    assert left >= 10 and flagged == left, proc.stdout
+    # after the participle and government stages, 22 after the second vocabulary batch) and
+    # fewer Russian words (38, 16, 14, 9).
+    assert left >= 5 and flagged == left, proc.stdout

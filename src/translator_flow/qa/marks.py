@@ -11,6 +11,7 @@ what backs the word up:
 | fallback via a reviewed lexicon row | the dictionary knows neither form nor lemma (a term it lacks) | info |
 | fallback via a reviewed lexicon row | the dictionary knows the lemma but not this form | warning |
 | fallback: a name respelled letter by letter | + the dictionary knows it | info |
+| fallback: a name respelled letter by letter | no vowel that depends on stress (о, е, ё): the letter rules decide it | info |
 | fallback: a name respelled letter by letter | no other evidence | warning |
 | fallback: a surname that is also a common word (lang/be_names.py) | + the dictionary knows it | info |
 | fallback: a surname that is also a common word | no other evidence | warning |
@@ -45,6 +46,18 @@ def _known(text: str) -> bool:
         return False
     parts = [w for w in text.replace("-", " ").split() if any(c.isalpha() for c in w)]
     return bool(parts) and all(spell.accepts(w) or spell.accepts(w.lower()) for w in parts)
+
+
+#: Russian vowels whose Belarusian letter depends on the stress (аканне and яканне: an
+#: unstressed о is а, е is я or е — Правілы беларускай арфаграфіі і пунктуацыі, 2008, §§ 4–5);
+#: every other letter of a Russian name has one Belarusian spelling (и → і/ы, щ → шч, ъ → ’).
+_STRESS_DEPENDENT = frozenset("оеёОЕЁ")
+
+
+def spelled_by_rule(russian: str) -> bool:
+    """True when the letter rules alone give a Russian name's Belarusian spelling («Вильчук» →
+    «Вільчук»), so nothing in it is a guess; False for «Кушниренко», «Петров» (stress)."""
+    return bool(russian) and russian[:1].isupper() and not _STRESS_DEPENDENT & set(russian)
 
 
 def mark_finding(mark: Mark, draft: str) -> Finding:
@@ -92,6 +105,10 @@ def _fallback_finding(mark: Mark, span: tuple[int, int]) -> Finding:
         if known:
             return Finding(msg("Name «{word}» was respelled in Belarusian letters{from_ru}; the Belarusian "
                                "dictionary knows it", word=w, from_ru=from_ru), span, sev)
+        if spelled_by_rule(orig):
+            return Finding(msg("Name «{word}» was respelled by the letter rules{from_ru}; none of its letters "
+                               "depends on the stress: check it only if the person writes it otherwise",
+                               word=w, from_ru=from_ru), span, "info")
         return Finding(msg("Name «{word}» was respelled letter by letter{from_ru}: check the official "
                            "Belarusian spelling", word=w, from_ru=from_ru), span, sev)
     if mark.via == "surname":
