@@ -147,11 +147,8 @@ def _before(text: str, start: int) -> str:
 
 def _replace_word(output: EngineOutput, mark: Mark, form: str) -> EngineOutput:
     """``output`` with the marked word replaced by ``form``, later marks shifted."""
-    shift = len(form) - (mark.end - mark.start)
-    marks = tuple(replace(m, word=form, end=m.end + shift) if m == mark
-                  else replace(m, start=m.start + shift, end=m.end + shift) if m.start >= mark.end else m
-                  for m in output.marks)
-    text = output.text[:mark.start] + form + output.text[mark.end:]
+    text, moved = apply_edits(output.text, [Edit(mark.start, mark.end, form)], output.marks)
+    marks = tuple(replace(m, word=form) if old == mark else m for old, m in zip(output.marks, moved))
     return replace(output, text=text, marks=marks)
 
 

@@ -55,6 +55,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import EngineOutput, Mark
+from ._edits import Edit, apply_edits
 from .be_corrections import sed_stage
 
 #: Flag before the relative pronoun, followed by the Russian verb lemma (in a superblank).
@@ -182,16 +183,10 @@ def mark_output(output: EngineOutput) -> EngineOutput:
 
     def cut(start: int, end: int) -> None:
         nonlocal text, marks, new
-        width = end - start
-        text = text[:start] + text[end:]
-
-        def move(k: Mark) -> Mark:
-            s = k.start - width if k.start >= end else min(k.start, start)
-            e = k.end - width if k.end >= end else min(k.end, start)
-            return replace(k, start=s, end=e)
-
-        marks = [move(k) for k in marks]
-        new = [move(k) for k in new]
+        removal = [Edit(start, end, "")]
+        new = list(apply_edits(text, removal, new)[1])
+        text, moved = apply_edits(text, removal, marks)
+        marks = list(moved)
 
     while True:
         m = _OPEN_RE.search(text)
