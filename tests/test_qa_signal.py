@@ -378,3 +378,20 @@ def test_every_risky_source_match_contains_its_hint() -> None:
     for row_id, source, _, _ in RISKY:
         row = next(r for r in load_risky() if r.id == row_id)
         assert row.hint in source.lower(), row_id
+
+
+def test_every_kind_of_filled_in_word_says_how_it_was_made() -> None:
+    """Each ``via`` the QA grades (except the lexicon's own) has its tooltip label, so a
+    respelled name or a rewritten participle is never called "from the lexicon"."""
+    import re
+    from pathlib import Path
+
+    from translator_flow.lang.be_government import FLAGS
+    from translator_flow.writers.labels import MARK_VIA_LABELS, mark_note
+
+    source = (Path(__file__).parents[1] / "src/translator_flow/qa/marks.py").read_text(encoding="utf-8")
+    graded = set(re.findall(r'via == "([a-z-]+)"', source)) | set(FLAGS.values())
+    assert graded - {"lexicon"} == set(MARK_VIA_LABELS)
+    _ = ui_text("en")
+    for via in MARK_VIA_LABELS:
+        assert not mark_note(_, Mark("fallback", "Волкоў", 0, 6, via)).startswith(_("from the lexicon"))

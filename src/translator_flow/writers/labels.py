@@ -29,9 +29,15 @@ MARK_LABELS = {
     "bilingual": N_("not in the engine's dictionary"),
     "fallback": N_("from the lexicon"),
 }
-#: Fallback marks that are not from the lexicon but a rewrite the engine stage guessed
-#: (lang/be_government.py): the tooltip says which.
+#: Fallback marks not made from a lexicon row (``Mark.via``: a respelled name, a rewrite an
+#: engine stage guessed, …): the tooltip says how the word was made, not "from the lexicon".
 MARK_VIA_LABELS = {
+    "name": N_("name respelled in Belarusian letters"),
+    "surname": N_("surname that is also a common word"),
+    "agreement": N_("ending chosen to agree with the next word"),
+    "script": N_("Latin letters replaced by Cyrillic"),
+    "participle": N_("relative clause made from a participle"),
+    "participle-prepositive": N_("participle to rewrite as a relative clause"),
     "government": N_("case set by the Belarusian verb"),
     "gender": N_("gender of the Belarusian subject"),
     "predicative": N_("predicative form"),
