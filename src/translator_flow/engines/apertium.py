@@ -35,7 +35,7 @@ from .apertium_stream import apply_flags, deformat, reformat, split_id, split_ta
 #: Where Debian installs Apertium mode files.
 DEFAULT_MODES_DIR = "/usr/share/apertium/modes"
 #: The message of :class:`EngineUnavailable` when the pair is missing (CLI exit code 3).
-INSTALL_MESSAGE = "Apertium rus-bel is not installed. Install it with `sudo apt-get install apertium-bel-rus`."
+INSTALL_MESSAGE = msg("Apertium rus-bel is not installed. Install it with `sudo apt-get install apertium-bel-rus`.")
 #: After this many segments in a row failed even when retried alone, the rest of the
 #: batch is not attempted (a broken install would otherwise cost 2 × timeout each).
 MAX_CONSECUTIVE_FAILURES = 3
@@ -47,8 +47,7 @@ _PACKAGES = ("apertium", "lttoolbox", "cg3", "apertium-lex-tools")
 
 def _not_installed(missing: str) -> EngineUnavailable:
     """The error for a missing mode, program or data file (translatable: shown in reviews)."""
-    return EngineUnavailable(msg("Apertium rus-bel is not installed. Install it with `sudo apt-get install "
-                                 "apertium-bel-rus`. Missing: {missing}.", missing=missing))
+    return EngineUnavailable(msg("{install} Missing: {missing}.", install=INSTALL_MESSAGE, missing=missing))
 
 
 def _mode_stages(mode: str, modes_dir: str | Path) -> list[list[str]]:
