@@ -33,6 +33,8 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 from importlib import resources
 
+from .sed_bytes import byte_safe
+
 
 @dataclass(frozen=True)
 class BidixRule:
@@ -135,10 +137,10 @@ STREAM_FIXES: tuple[tuple[str, str], ...] = (
     # Russian has the genitive singular: «два года» → «два гады», «3 студента» → «3 студэнты»,
     # «четыре новых корпуса» → «чатыры новыя карпусы» (Беларуская граматыка, Ч. 1, 1985,
     # спалучэнне лічэбнікаў два, тры, чатыры з назоўнікамі). An adjective between goes too.
-    (r"(\^([Дд]ва|[Тт]ри|[Чч]етыре|[Оо]ба|([0-9]*[02-9])?[234])<num>[^$]*\$ \^[^$<]*<n><[a-z]+><[a-z]+>)<sg><gen>"
+    (r"(\^(два|Два|три|Три|четыре|Четыре|оба|Оба|([0-9]*[02-9])?[234])<num>[^$]*\$ \^[^$<]*<n><[a-z]+><[a-z]+>)<sg><gen>"
      r"(/[^$<]*<n><[a-z]+><[a-z]+>)<sg><gen>\$",
      r"\1<pl><nom>\4<pl><nom>$"),
-    (r"(\^([Дд]ва|[Тт]ри|[Чч]етыре|[Оо]ба|([0-9]*[02-9])?[234])<num>[^$]*\$ \^[^$<]*<adj>[^$/]*)<pl><gen>"
+    (r"(\^(два|Два|три|Три|четыре|Четыре|оба|Оба|([0-9]*[02-9])?[234])<num>[^$]*\$ \^[^$<]*<adj>[^$/]*)<pl><gen>"
      r"(/[^$<]*<adj>[^$/]*)<pl><gen>(\$ \^[^$<]*<n><[a-z]+><[a-z]+>)<sg><gen>(/[^$<]*<n><[a-z]+><[a-z]+>)<sg><gen>\$",
      r"\1<pl><nom>\4<pl><nom>\5<pl><nom>\6<pl><nom>$"),
 )
@@ -244,10 +246,12 @@ def sed_stage(*scripts: str) -> list[str]:
     ``sed -z`` treats each null-flushed segment as one record. Its ``-u`` would flush each
     record but also reads the input byte by byte (half a stage's CPU on the 852 benchmark
     sentences); ``stdbuf -o0`` (coreutils) unbuffers only the output, which is all the
-    pipeline needs (without ``stdbuf``, ``sed -u``). The scripts hold Cyrillic bracket
-    expressions and POSIX classes, which mean letters only in a UTF-8 locale: under
-    ``LC_ALL=C`` (cron, a bare container) the lexical stage misread 260 of the benchmark
-    stream's units, so the locale is set here, whatever the user's is.
+    pipeline needs (without ``stdbuf``, ``sed -u``). The locale is set here, whatever the
+    user's is: under ``LC_ALL=C`` the Cyrillic bracket expressions once matched single bytes
+    (260 of the benchmark stream's units came out wrong). Scripts that
+    :func:`~translator_flow.lang.sed_bytes.byte_safe` can rewrite to mean the same byte by
+    byte run under ``C`` (glibc's matcher is ~2.5 times faster there); the rest, e.g. with
+    ``[[:upper:]]``, under ``C.UTF-8``.
 
     Several scripts run in one process, one after the other on each record, as if piped: each
     process in the chain costs CPU and a pipe hop per segment. Their labels must differ; a
@@ -256,8 +260,10 @@ def sed_stage(*scripts: str) -> list[str]:
     """
     joined = "".join(f"{script}t_next{n}\n:_next{n}\n" if n < len(scripts) - 1 else script
                      for n, script in enumerate(scripts))
-    sed = ["sed", "-z", "-E", "-e", joined]
-    return ["env", "LC_ALL=C.UTF-8", *(["stdbuf", "-o0", *sed] if shutil.which("stdbuf") else ["sed", "-u", *sed[1:]])]
+    by_bytes = byte_safe(joined)
+    sed = ["sed", "-z", "-E", "-e", joined if by_bytes is None else by_bytes]
+    locale = "LC_ALL=C.UTF-8" if by_bytes is None else "LC_ALL=C"
+    return ["env", locale, *(["stdbuf", "-o0", *sed] if shutil.which("stdbuf") else ["sed", "-u", *sed[1:]])]
 
 
 def lexical_stage() -> list[str]:
