@@ -30,12 +30,16 @@ from pathlib import Path
 
 #: The data files of the overlay, in the order they are hashed.
 DATA_FILES = ("rus.dix", "rus-bel.dix", "bel.dix", "rus-bel.lrx", "rus.rlx")
+#: Sentences the merged grammar must treat like the two passes (see :func:`_merge_grammar`).
+CHECK_TEXT = "grammar-check.ru.txt"
 #: Tools the build needs → the Debian package that ships each (Makefile APT_PACKAGES).
 TOOLS = {"lt-comp": "lttoolbox-dev", "lt-append": "lttoolbox-dev", "lrx-comp": "apertium-lex-tools-dev",
          "cg-comp": "cg3"}
 #: Installed binary (basename, as in the mode file) ← overlay dictionary, lt-comp direction.
 MERGED = {"rus-bel.automorf.bin": ("rus.dix", "lr"), "rus-bel.autobil.bin": ("rus-bel.dix", "lr"),
           "rus-bel.autogen.bin": ("bel.dix", "rl")}
+#: The pair's constraint grammar (basename, as in the mode file), recompiled with the overlay's rules.
+GRAMMAR = "rus-bel.rlx.bin"
 DEFAULT_PAIR_DIR = Path("/usr/share/apertium/apertium-bel-rus")
 _PACKAGES = ("apertium-bel-rus", "lttoolbox", "apertium-lex-tools", "cg3")
 
@@ -54,6 +58,10 @@ class Overlay:
     lrx: str = ""
     cg: str = ""
     seconds: float = 0.0  # build time (0 when taken from the cache)
+    #: The pair's grammar with the overlay's rules in front ("" when it could not be made:
+    #: then the overlay's grammar runs as a pass of its own, and ``cg_note`` says why).
+    merged_cg: str = ""
+    cg_note: str = ""
 
     def engine_options(self) -> dict[str, object]:
         """Keyword options for :class:`~translator_flow.engines.apertium.ApertiumEngine`.
@@ -61,11 +69,13 @@ class Overlay:
         The overlay's lexical-selection rules take the place of the pair's own
         ``rus-bel.autolex.bin``: apertium-bel-rus 0.2.1 ships it without rules (411 bytes;
         its output equals its input on all 852 benchmark sentences), and one process fewer
-        keeps the per-run cost down. The CG rules need a stage of their own: cg-comp cannot
-        add to a compiled grammar, and a decompiled copy (vislcg3 --grammar-out) does not
-        behave like the original (recompiled unchanged, it chose another reading for 229 words
-        of the 852 benchmark sentences).
+        keeps the per-run cost down. The CG rules run inside the pair's own CG stage
+        (:mod:`.pair_grammar`: the pair's grammar recompiled with them in front), or, when that
+        grammar could not be made, as a stage of their own just before it.
         """
+        if self.merged_cg:
+            return {"data_files": {**self.files, "rus-bel.autolex.bin": self.lrx, GRAMMAR: self.merged_cg},
+                    "overlay_hash": self.data_hash}
         return {
             "data_files": {**self.files, "rus-bel.autolex.bin": self.lrx},
             # Before the pair's grammar: these rules see every reading the analyser gave. No
@@ -108,7 +118,7 @@ def _installed_key(pair_dir: Path) -> str:
     except (OSError, subprocess.TimeoutExpired):
         versions = ""
     stats = []
-    for name in sorted(MERGED):
+    for name in sorted([*MERGED, GRAMMAR]):
         st = (pair_dir / name).stat()
         stats.append(f"{name} {st.st_size} {st.st_mtime_ns}")
     return hashlib.sha256((versions + "\n".join(stats)).encode()).hexdigest()[:12]
@@ -154,8 +164,11 @@ def build(*, pair_dir: Path = DEFAULT_PAIR_DIR, cache: Path | None = None, data:
 
 
 def _overlay(target: Path, digest: str, seconds: float) -> Overlay:
+    merged = target / GRAMMAR
+    note = "" if merged.is_file() else (target / "cg-note").read_text(encoding="utf-8").strip()
     return Overlay(target, digest, {name: str(target / name) for name in MERGED},
-                   str(target / "rus-bel.lrx.bin"), str(target / "rus.rlx.bin"), seconds)
+                   str(target / "rus-bel.lrx.bin"), str(target / "rus.rlx.bin"), seconds,
+                   str(merged) if merged.is_file() else "", note)
 
 
 def _run(argv: Sequence[str]) -> None:
@@ -176,6 +189,9 @@ def _compile(data: Path, pair_dir: Path, target: Path) -> None:
             _run(["lt-append", str(pair_dir / name), str(part), str(tmp / name)])
         _run(["lrx-comp", str(data / "rus-bel.lrx"), str(tmp / "rus-bel.lrx.bin")])
         _run(["cg-comp", str(data / "rus.rlx"), str(tmp / "rus.rlx.bin")])
+        note = _merge_grammar(data, pair_dir, tmp)
+        if note:
+            (tmp / "cg-note").write_text(note + "\n", encoding="utf-8")
         (tmp / "ok").write_text("built\n", encoding="utf-8")
         try:
             os.replace(tmp, target)
@@ -185,3 +201,27 @@ def _compile(data: Path, pair_dir: Path, target: Path) -> None:
                 os.replace(tmp, target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _merge_grammar(data: Path, pair_dir: Path, tmp: Path) -> str:
+    """Compile the pair's grammar with the overlay's rules in front (:mod:`.pair_grammar`) and
+    keep it only if it chooses the readings of the two passes on ``grammar-check.ru.txt``.
+    Returns "" when kept, else why not (the overlay's grammar then runs as a pass of its own)."""
+    from .pair_grammar import GrammarMergeError, compile_merged, same_choices
+
+    if shutil.which("vislcg3") is None:
+        return "vislcg3 (cg3) is missing"
+    merged = tmp / (GRAMMAR + ".new")
+    try:
+        compile_merged(pair_dir / GRAMMAR, data / "rus.rlx", merged)
+        lines = [line for line in (data_dir() / CHECK_TEXT).read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")]
+        text = "".join(re.sub(r"([\\\[\]^$/@<>{}*#+~|])", r"\\\1", line) + "\0" for line in lines)
+        proc = subprocess.run(["lt-proc", "-z", "-w", str(tmp / "rus-bel.automorf.bin")], input=text.encode(),
+                              capture_output=True, timeout=120, check=True)
+        if not same_choices(proc.stdout, pair_dir / GRAMMAR, tmp / "rus.rlx.bin", merged):
+            return f"the recompiled grammar chose other readings than the two passes on {CHECK_TEXT}"
+    except (GrammarMergeError, OSError, subprocess.SubprocessError) as exc:
+        return f"the pair's grammar could not be recompiled with the overlay's rules ({exc})"
+    merged.rename(tmp / GRAMMAR)
+    return ""
