@@ -1,6 +1,6 @@
 """The Apertium engine alone against the plain stages, on the same sentences.
 
-    .venv/bin/python benchmarks/apertium_engine.py [--repeat 5] [--parts]
+    .venv/bin/python benchmarks/apertium_engine.py [--repeat 5] [--parts] [--stages]
 
 Uses ../shared/corpus/benchmark-ru-sentences.txt (852 sentences) when present, else the
 shipped samples. Prints wall and CPU seconds (the engine's processes) for: the plain stages
@@ -12,7 +12,9 @@ the overlay's lexical-selection stage), then every stage
 ``lang.engine_extras`` gives the pipeline (the overlay, the surname guard, the government and
 agreement stage). The last lines compare those runs with the corrections-only run (issue 14:
 < 10% more), and the
-overlay's build time (from an empty cache) is printed first.
+overlay's build time (from an empty cache) is printed first. ``--parts`` adds what each
+addition costs; ``--stages`` the CPU of every stage run alone on the previous one's output,
+for the corrections-only and the full chain (steadier on a busy machine).
 """
 
 from __future__ import annotations
@@ -48,13 +50,21 @@ def children_cpu() -> float:
 
 def measure(run, repeat: int) -> tuple[float, float]:
     """Median wall seconds and median CPU seconds of the child processes."""
-    walls, cpus = [], []
+    return measure_interleaved([run], repeat)[0]
+
+
+def measure_interleaved(runs, repeat: int) -> list[tuple[float, float]]:
+    """:func:`measure` for several runs taken in turn (run 1, 2, …, 1, 2, …), so a change of
+    machine load during the benchmark falls on every run alike instead of on the last ones."""
+    walls: list[list[float]] = [[] for _ in runs]
+    cpus: list[list[float]] = [[] for _ in runs]
     for _ in range(repeat):
-        cpu, start = children_cpu(), time.perf_counter()
-        run()
-        walls.append(time.perf_counter() - start)
-        cpus.append(children_cpu() - cpu)
-    return statistics.median(walls), statistics.median(cpus)
+        for i, run in enumerate(runs):
+            cpu, start = children_cpu(), time.perf_counter()
+            run()
+            walls[i].append(time.perf_counter() - start)
+            cpus[i].append(children_cpu() - cpu)
+    return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus)]
 
 
 def main() -> None:
@@ -62,6 +72,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--parts", action="store_true",
                         help="also what each addition costs: every Belarusian stage without one of them")
+    parser.add_argument("--stages", action="store_true",
+                        help="also the CPU of each stage, run alone, with corrections only and with every stage")
     args = parser.parse_args()
     texts = sentences()
     joined = ("\n\n".join(texts) + "\n").encode("utf-8")
@@ -103,11 +115,10 @@ def main() -> None:
         ("ApertiumEngine + corrections + overlay, new", lambda: new_engine(**with_overlay)),
         ("  + every Belarusian stage (lang.engine_extras)", lambda: new_engine(**everything)),
     ]
-    print(f"{len(texts)} sentences, {sum(len(t.split()) for t in texts)} words, median of {args.repeat}")
+    print(f"{len(texts)} sentences, {sum(len(t.split()) for t in texts)} words, median of {args.repeat}, runs interleaved")
     base = None
     walls, cpus = [], []
-    for label, run in rows:
-        wall, cpu = measure(run, args.repeat)
+    for (label, _), (wall, cpu) in zip(rows, measure_interleaved([run for _, run in rows], args.repeat)):
         walls.append(wall)
         cpus.append(cpu)
         base = base or wall
@@ -121,6 +132,9 @@ def main() -> None:
           f" {100 * (cpus[-1] / cpus[-3] - 1):+.1f}% CPU against corrections only")
     if args.parts:
         print_parts(everything, new_engine, args.repeat, walls[-1], cpus[-1])
+    if args.stages:
+        configurations = {"corrections only": {"post_bidix_stages": [lexical_stage()]}, "every stage": everything}
+        print_stages(texts, configurations, args.repeat)
 
 
 def print_parts(everything: dict, new_engine, repeat: int, wall: float, cpu: float) -> None:
@@ -140,10 +154,39 @@ def print_parts(everything: dict, new_engine, repeat: int, wall: float, cpu: flo
         "the merged bilingual dictionary": {"data_files": {k: v for k, v in files.items() if "autobil" not in k}},
         "the merged generator": {"data_files": {k: v for k, v in files.items() if "autogen" not in k}},
     }
-    print("what each addition costs (every stage, less that one):")
-    for label, change in parts.items():
-        w, c = measure(lambda change=change: new_engine(**{**everything, **change}), repeat)
+    print("what each addition costs (every stage, less that one; interleaved with the run with every stage):")
+    runs = [lambda: new_engine(**everything)]
+    runs += [lambda change=change: new_engine(**{**everything, **change}) for change in parts.values()]
+    (wall, cpu), *rest = measure_interleaved(runs, repeat)
+    for label, (w, c) in zip(parts, rest):
         print(f"  {label:44} {wall - w:+6.2f} s wall  {cpu - c:+6.2f} s CPU")
+
+
+def print_stages(texts: list[str], configurations: dict[str, dict], repeat: int) -> None:
+    """CPU seconds of each stage of the chain, run alone on the previous stage's output.
+
+    Less noisy than whole runs on a busy machine (one process at a time, CPU not wall time),
+    and it says where a difference comes from."""
+    from translator_flow.engines.apertium_stream import deformat
+
+    payload = b"".join(deformat(t, i).encode("utf-8") + b"\0" for i, t in enumerate(texts))
+    for label, options in configurations.items():
+        with ApertiumEngine(**options) as engine:
+            stages = engine._run_stages()
+        print(f"{label}: CPU seconds per stage (median of {repeat})")
+        data, total = payload, 0.0
+        for argv in stages:
+            out: list[bytes] = []
+
+            def run(argv=argv, data=data, out=out) -> None:
+                out[:] = [subprocess.run(argv, input=data, capture_output=True, check=True).stdout]
+
+            _, cpu = measure(run, repeat)
+            total += cpu
+            name = " ".join(Path(a).name if a.startswith("/") else a for a in argv if len(a) < 200)
+            print(f"  {cpu:6.3f}  {name[:80]}")
+            data = out[0]
+        print(f"  {total:6.3f}  in all")
 
 
 if __name__ == "__main__":
