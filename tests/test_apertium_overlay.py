@@ -189,3 +189,29 @@ def test_engine_reports_a_vanished_cache_file(tmp_path):
         pytest.skip("apertium-bel-rus missing")
     with pytest.raises(EngineUnavailable, match="overlay cache"):
         ApertiumEngine(data_files={"rus-bel.autobil.bin": str(tmp_path / "gone.bin")})
+
+
+@pytest.mark.parametrize(("answer", "lemma", "known"), [
+    ("^курсов/курсовой<adj><sint><short><m><sg>$", "курс", False),  # only under another lemma: added
+    ("^курса/курс<n><m><nn><sg><gen>$", "курс", True),
+    ("^цвета/цвет¹<n><m><nn><sg><gen>$", "цвет", True),  # homonym numbers do not count
+    ("^ещё/еще<adv>$", "ещё", True),  # nor ё/е or case
+    ("^При/при<pr>/пря<n><f><nn><sg><gen>$", "пря", True),  # a closed-class homograph keeps the analyser's word
+    ("^при/при<pr>$", "пря", True),
+])
+def test_a_form_known_only_under_another_lemma_is_added(answer, lemma, known):
+    from translator_flow.lang.apertium_overlay.generate import _knows_lemma
+
+    assert _knows_lemma(answer, lemma) is known
+
+
+@needs_tools
+@pytest.mark.slow
+def test_merged_analyser_reads_forms_the_pair_gives_another_lemma(tmp_path):
+    import subprocess
+
+    overlay = build(cache=tmp_path)
+    assert overlay is not None
+    out = subprocess.run(["lt-proc", "-w", overlay.files["rus-bel.automorf.bin"]], input="курсов минувшем\n",
+                         capture_output=True, text=True, check=True).stdout
+    assert "курс<n><m><nn><pl><gen>" in out and "минувший<adj>" in out

@@ -88,6 +88,19 @@ CG_ROWS = [
     ("(vblex pprs actv)", "В текущем году новые квартиры получат 450 человек.", "текущий", "<adj>"),
     ("(1C (n pl dat))", "Премии вручили лучшим учителям района.", "лучший", "<pl><dat>"),
     ("(1C (n pl dat))", "Помощь оказана малообеспеченным семьям.", "малообеспеченный", "<pl><dat>"),
+    ("(NOT -1 (gen))", "Встреча главы государства прошла в Минске.", "глава", "<sg><gen>"),
+    ("(NOT -1 (gen))", "Визит главы делегации завершился.", "глава", "<sg><gen>"),
+    ("$$Number IF (0 (n nt sg))", "В минувшем году открыто пять школ.", "минувший", "<adj>"),
+    ("$$Number IF (0 (n nt sg))", "В будущем году откроют школу.", "будущий", "<adj>"),
+]
+
+#: Where the two rules above must not fire: the plural subject after a possible genitive or a
+#: prepositional phrase, the substantivised noun before a noun in another case or number.
+CG_KEPT = [
+    ("В ходе встречи главы государств обсудили вопросы.", "глава", "<pl><nom>"),
+    ("На Западе границы наук несколько отличаются.", "граница", "<pl><nom>"),
+    ("Будущее страны зависит от молодёжи.", "будущее", "<n>"),
+    ("Прошлое Беларуси изучают историки.", "прошлое", "<n>"),
 ]
 
 
@@ -95,6 +108,12 @@ CG_ROWS = [
 def test_constraint_grammar_rule(engine, rule, text, ru, tag):
     reading, translation = _chosen(engine, text, ru)
     assert tag in reading and translation and not translation.startswith("@")
+
+
+@pytest.mark.parametrize(("text", "ru", "tag"), CG_KEPT, ids=[r[0] for r in CG_KEPT])
+def test_constraint_grammar_rule_leaves_other_contexts(engine, text, ru, tag):
+    reading, _ = _chosen(engine, text, ru)
+    assert tag in reading
 
 
 def test_every_cg_rule_has_a_row():

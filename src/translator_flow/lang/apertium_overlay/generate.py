@@ -87,6 +87,25 @@ def _lt(binary: str, flag: str, lines: Sequence[str]) -> list[str]:
     return out[:len(lines)]
 
 
+def _same_lemma(text: str) -> str:
+    """A lemma as compared across dictionaries: lower case, е for ё, no homonym number (цвет¹)."""
+    return text.lower().replace("ё", "е").rstrip("¹²³⁴")
+
+
+#: Parts of speech of a mis-analysed content word. A form the analyser knows as anything else
+#: («при» as the preposition, not a form of the archaic noun пря) keeps the analyser's readings.
+_CONTENT_TAGS = ("n", "adj", "vblex", "adv")
+
+
+def _knows_lemma(answer: str, lemma: str) -> bool:
+    """Whether an lt-proc answer (``^курсов/курсовой<adj>…$``) has a reading of ``lemma``, or
+    one outside the content words (then the overlay adds nothing to it either)."""
+    readings = answer.strip().strip("^$").split("/")[1:]
+    if any(r.split("<", 2)[1].rstrip(">") not in _CONTENT_TAGS for r in readings if "<" in r):
+        return True
+    return _same_lemma(lemma) in {_same_lemma(r.split("<", 1)[0]) for r in readings}
+
+
 def _parse(lemma: Lemma) -> object | None:
     from ...morph.russian import analyzer
 
@@ -189,11 +208,15 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
                 forms.append((lemma, " ".join([f.word, *rest]), tags))
-    # Only what the installed analyser lacks, unless the row says force.
+    # Only what the installed analyser lacks, unless the row says force: forms it does not
+    # know, and forms it knows only under other lemmas («курсов» only as курсовой, «минувшем»
+    # only as the noun минувшее), which would otherwise never reach the row's translation;
+    # not participles the analyser knows as adjectives («играющего» as играющий).
     known = _lt("rus-bel.automorf.bin", "-w", [w for _, w, _ in forms])
     analyser = []
     for (lemma, word, tags), answer in zip(forms, known):
-        if lemma.force or "/*" in answer:
+        other_lemma = " " not in lemma.ru and "pprs" not in tags and not _knows_lemma(answer, lemma.ru)
+        if lemma.force or "/*" in answer or other_lemma:
             analyser.append((word, lemma.ru, tags))
     overrides: set[tuple[str, tuple[str, ...]]] = set()
     for rule in bidix_rules():
