@@ -39,6 +39,9 @@ TAG_ROWS = [
     ("работающая", "PRTF", ("vblex", "impf", "iv", "pprs", "actv", "f", "an", "sg", "nom")),
     ("работающих", "PRTF,accs", ("vblex", "impf", "iv", "pprs", "actv", "mfn", "aa", "pl", "acc")),
     ("выпускающему", "PRTF", ("vblex", "impf", "tv", "pprs", "actv", "m", "an", "sg", "dat")),
+    # past passive participles, as the pair tags its own (^проведённой/провести<vblex><perf><tv><pp><pasv><f><an><sg><gen>$)
+    ("проведённой", "PRTF,gent", ("vblex", "perf", "tv", "pp", "pasv", "f", "an", "sg", "gen")),
+    ("установленных", "PRTF,accs,anim", ("vblex", "perf", "tv", "pp", "pasv", "mfn", "aa", "pl", "acc")),
 ]
 
 
@@ -66,6 +69,10 @@ def test_forms_the_map_cannot_express_are_left_out():
 
     past = next(p for p in analyzer().parse("работавшая") if p.tag.POS == "PRTF")
     assert form_tags(past.tag) is None  # left to the fallback, not mis-tagged
+    present_passive = next(p for p in analyzer().parse("проводимая") if p.tag.POS == "PRTF")
+    assert form_tags(present_passive.tag) is None
+    short = next(p for p in analyzer().parse("установлены") if p.tag.POS == "PRTS")
+    assert form_tags(short.tag) is None  # the fallback gives the short form; the pair's transfer has none
     gerund = next(p for p in analyzer().parse("работая") if p.tag.POS == "GRND")
     assert form_tags(gerund.tag) is None
     assert lemma_tags({"NOUN", "inan", "Pltm"}, "NOUN") == ("n", "mfn", "nn")
@@ -215,3 +222,18 @@ def test_merged_analyser_reads_forms_the_pair_gives_another_lemma(tmp_path):
     out = subprocess.run(["lt-proc", "-w", overlay.files["rus-bel.automorf.bin"]], input="курсов минувшем\n",
                          capture_output=True, text=True, check=True).stdout
     assert "курс<n><m><nn><pl><gen>" in out and "минувший<adj>" in out
+
+
+@needs_tools
+@pytest.mark.slow
+def test_participles_the_generator_spells_twice_stay_with_the_fallback():
+    """apertium-bel prints «выяўленае/выяялененае» for выявіць and «скасованы» for скасаваць;
+    such participles are not added."""
+    from translator_flow.lang.apertium_overlay.generate import _participles_generated_cleanly
+
+    clean = _participles_generated_cleanly({"выявіць": ("vblex", "perf"), "запусціць": ("vblex", "perf"),
+                                            "нябыліцца": ("vblex", "perf"), "скасаваць": ("vblex", "perf"),
+                                            "рэалізаваць": ("vblex", "perf")})
+    assert clean == {"запусціць", "рэалізаваць"}  # not two spellings, none, or «скасованы» for скасаваны
+    rus = (data_dir() / "rus.dix").read_text(encoding="utf-8")
+    assert "<l>запущенная</l>" in rus and "<l>выявленная</l>" not in rus

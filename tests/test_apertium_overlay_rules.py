@@ -150,6 +150,16 @@ def test_corrections_moved_into_the_overlay_are_the_first_choice(engine):
         assert chosen[ru] == by_ru[ru].lower()
 
 
+@pytest.mark.parametrize(("text", "present"), [
+    ("Итоги проведённой работы обсудили на совещании.", "праведзенай работы"),  # the pair's own participle
+    ("В рамках утверждённой программы открыли школу.", "зацверджанай праграмы"),
+    ("Запущенная линия работает.", "запушчаная лінія"),  # an overlay participle (the pair had none)
+])
+def test_passive_participles_inflect(engine, text, present):
+    out = engine.translate_batch([text], "ru", "be")[0]
+    assert present in out.text.lower() and "*" not in out.text and "#" not in out.text
+
+
 def test_agreement_with_a_new_gender(engine):
     # здравоохранение (nt) → «ахова здароўя» (f): the transfer agrees the adjective.
     out = engine.translate_batch(["Работники городского здравоохранения получили награды."], "ru", "be")[0].text

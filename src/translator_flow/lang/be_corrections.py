@@ -127,6 +127,12 @@ STREAM_FIXES: tuple[tuple[str, str], ...] = (
          r"\3<pl><" + case + r">\4<pl><" + case + ">$")
         for case, anim in (("nom", "an"), ("acc", "nn"))  # the tags apertium-bel generates «усе» for
     ),
+    # The pair's generator spells the feminine genitive singular of a passive participle like
+    # the neuter nominative («праведзенае работы», «зацверджанае праграмы»); Belarusian
+    # adjectival declension has one form, -ай, for the feminine genitive, dative and locative
+    # singular (Беларуская граматыка, 1985, ч. 1, скланенне прыметнікаў), which the generator
+    # gives for the dative: the Belarusian side is retagged («праведзенай работы»).
+    (r"(/[^$/<]*<vblex><[a-z]+><pp><pasv><f><an><sg>)<gen>", r"\1<dat>"),
     # Neuter singular short participle: flag it for post-editing (see SHORT_MARK).
     (r"(\^[^^$]*<pp><pasv><short><nt><sg>)", "[" + SHORT_MARK + r"]\1"),
     # к + dative → да + genitive (Belarusian has no standard preposition «к»: «да канца

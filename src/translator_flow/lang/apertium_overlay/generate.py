@@ -87,6 +87,27 @@ def _lt(binary: str, flag: str, lines: Sequence[str]) -> list[str]:
     return out[:len(lines)]
 
 
+def _participles_generated_cleanly(verbs: dict[str, tuple[str, ...]]) -> set[str]:
+    """Belarusian verbs whose passive participle the pair's generator spells as one word.
+
+    For some verbs apertium-bel has two participle paradigms and prints both («выяўленае/
+    выяялененае»), and the post-generator then escapes the slash like one of the source text;
+    for others it has none (``#``) or a misspelt one (:func:`_misspelt_participle`). Their
+    participles stay out of the overlay's analyser: the fallback inflects them, as before."""
+    units = [f"^{be}<{'><'.join(tags)}><pp><pasv><{g}><an><sg><nom>$" for be, tags in verbs.items() for g in ("m", "nt")]
+    out = _lt("rus-bel.autogen.bin", "-g", units)
+    bad = {be for (be, _), line in zip(((be, g) for be in verbs for g in ("m", "nt")), out)
+           if "/" in line or "#" in line or not line.strip() or _misspelt_participle(be, line.strip())}
+    return set(verbs) - bad
+
+
+def _misspelt_participle(verb: str, participle: str) -> bool:
+    """The pair's generator spells some participles of verbs in -аваць/-яваць with «о»
+    («скасованы», «пабудованы» for скасаваны, пабудаваны: the suffix -ава- keeps its а,
+    Беларуская граматыка 1985, дзеепрыметнік): those stay with the fallback."""
+    return verb.endswith(("аваць", "яваць")) and not participle.lower().startswith(verb[:-2].lower())
+
+
 def _same_lemma(text: str) -> str:
     """A lemma as compared across dictionaries: lower case, е for ё, no homonym number (цвет¹)."""
     return text.lower().replace("ё", "е").rstrip("¹²³⁴")
@@ -192,6 +213,8 @@ def build_tables() -> tuple[str, str, str, list[str]]:
     be_tags.update(heads)
     forms: list[tuple[Lemma, str, tuple[str, ...]]] = []
     bidix: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...], str]] = {}
+    clean_participles = _participles_generated_cleanly(
+        {lemma.be: be_tags[lemma.be] for lemma, head, _ in parsed if head[0] == "vblex" and lemma.be in be_tags})
     for lemma, head, p in parsed:
         if lemma.be not in be_tags:
             left.append(f"{lemma.ru} → {lemma.be}: the Belarusian generator cannot inflect it")
@@ -203,6 +226,8 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             tags = form_tags(f.tag)
             if tags is not None and "pprs" in tags and _lexicalised(f.word):
                 continue  # «следующий», «действующий»: an adjective in its own right, not rewritten
+            if tags is not None and "pp" in tags and lemma.be not in clean_participles:
+                continue  # the generator has no passive participle of it, or two (left to the fallback)
             if tags is not None and "pprs" in tags and tags[0] == head[0] and tags[2:3] == head[2:3]:
                 tags = (*head, *tags[3:])  # a biaspectual verb («использующий»): the lemma's aspect, as the bidix has it
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
@@ -211,11 +236,12 @@ def build_tables() -> tuple[str, str, str, list[str]]:
     # Only what the installed analyser lacks, unless the row says force: forms it does not
     # know, and forms it knows only under other lemmas («курсов» only as курсовой, «минувшем»
     # only as the noun минувшее), which would otherwise never reach the row's translation;
-    # not participles the analyser knows as adjectives («играющего» as играющий).
+    # not participles the analyser knows as adjectives («играющего» as играющий, «сделанный»).
     known = _lt("rus-bel.automorf.bin", "-w", [w for _, w, _ in forms])
     analyser = []
     for (lemma, word, tags), answer in zip(forms, known):
-        other_lemma = " " not in lemma.ru and "pprs" not in tags and not _knows_lemma(answer, lemma.ru)
+        participle = "pprs" in tags or "pp" in tags
+        other_lemma = " " not in lemma.ru and not participle and not _knows_lemma(answer, lemma.ru)
         if lemma.force or "/*" in answer or other_lemma:
             analyser.append((word, lemma.ru, tags))
     overrides: set[tuple[str, tuple[str, ...]]] = set()

@@ -11,13 +11,17 @@ pair's CG, bilingual dictionary and transfer rules treat overlay words like its 
   genitive (``сделанный<adj><sint><m><nn><sg><acc>``); short forms ``<adj><short><G><N>``;
 * verb ``<vblex><perf|impf><tv|iv>`` then ``<inf>``, ``<past><G><sg>`` / ``<past><mfn><pl>``,
   ``<pres|fut><p1..3><N>`` (a perfective non-past is ``<fut>``), ``<imp><p2><N>``;
+* past passive participle ``<vblex><A><T><pp><pasv><G><an><N><case>``, as the pair's own
+  (``провести<vblex><perf><tv><pp><pasv><f><an><sg><gen>``). Not its short form: the pair's
+  transfer has none, so the lexical stage makes short forms full («звязаныя», «паказаная»),
+  where the fallback gives the short predicative form («звязаны», «паказана»);
 * present active participle ``<vblex><A><T><pprs><actv><G><an><N><case>`` (accusative
   animacy as for adjectives). The pair's analyser has none (it knows only the lexicalised
   ones, as adjectives); the tags follow its passive ones (``<pp><pasv><G><an><N><case>``)
   and apertium-bel's (``<pprs><actv>``), and ``lang/be_participles.py`` rewrites them
   after the bilingual lookup, so no later stage of the pair sees them.
 
-Forms this map cannot express (other participles, gerunds, comparatives, vocatives, ``V-*``
+Forms this map cannot express (present passive participles, short participles, gerunds, comparatives, vocatives, ``V-*``
 spelling variants) give ``None`` and are left out of the overlay: the engine marks them
 unknown as before and the post-hoc fallback still handles them (said in be_fallback).
 """
@@ -46,8 +50,10 @@ def lemma_tags(grammemes: frozenset[str] | set[str], pos: str) -> tuple[str, ...
         return ("n", gender or "mfn", "aa" if "anim" in g else "nn")
     if pos in ("ADJF", "ADJS"):
         return ("adj",)
-    if pos in ("VERB", "INFN", "PRTF"):
+    if pos in ("VERB", "INFN", "PRTF", "PRTS"):
         aspect, trans = _pick(ASPECT, g), _pick(TRANSITIVITY, g)
+        if not trans and "pssv" in g:
+            trans = "tv"  # a passive participle is of a transitive verb (OpenCorpora leaves short ones unmarked)
         if not aspect or not trans:
             return None
         return ("vblex", aspect, trans)
@@ -92,6 +98,9 @@ def form_tags(tag: Any) -> tuple[str, ...] | None:
         return ("adj", "short", gender, number) if gender and number else None
     if pos == "INFN":
         return (*head, "inf")
+    if pos == "PRTF" and {"past", "pssv"} <= g:
+        agreement = _adjective_agreement(g, number, case)
+        return (*head, "pp", "pasv", *agreement) if agreement else None
     if pos == "PRTF":
         agreement = _adjective_agreement(g, number, case) if {"pres", "actv"} <= g else None
         return (*head, "pprs", "actv", *agreement) if agreement else None
