@@ -32,12 +32,12 @@ from xml.sax.saxutils import escape
 from ..be_corrections import bidix_rules
 from ..be_lexicon import load_lexicon
 from .paradigms import VERB_TAILS, additions
-from .tags import form_tags, lemma_tags
+from .tags import form_tags, lemma_tags, numeral_shape
 
 HERE = Path(__file__).resolve().parent
 PAIR = Path("/usr/share/apertium/apertium-bel-rus")
 SECTION = "translator-flow"  # never "main": a same-named section replaces the installed one
-_POS = {"n": ("NOUN",), "adj": ("ADJF",), "v": ("INFN",), "adv": ("ADVB",)}
+_POS = {"n": ("NOUN",), "adj": ("ADJF",), "v": ("INFN",), "adv": ("ADVB",), "num": ("NUMR",)}
 
 
 @dataclass(frozen=True)
@@ -128,6 +128,8 @@ def _be_tags(lemmas_: Sequence[tuple[Lemma, tuple[str, ...]]]) -> dict[str, tupl
                 options.append((("vblex", asp), "<inf>"))
         elif ru_tags[0] == "adj":
             options.append((("adj",), "<m><an><sg><nom>"))
+        elif ru_tags[0] == "num":  # the pair's counting and animate shapes (tags.py)
+            options += [(("num",), "<mfn><pl><nom>"), (("num",), "<mfn><an><pl><nom>")]
         else:
             options.append(((ru_tags[0],), ""))
         probes += [(lemma.be, tags, tail) for tags, tail in options]
@@ -178,10 +180,11 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             left.append(f"{lemma.ru} → {lemma.be}: the Belarusian generator cannot inflect it")
             continue
         bidix.setdefault((lemma.ru, head), (lemma.be, be_tags[lemma.be], lemma.source))
+        shape = numeral_shape(p.lexeme) if head == ("num",) else ""  # type: ignore[attr-defined]
         for f in p.lexeme:  # type: ignore[attr-defined]
             if lemma.excludes(f.word):
                 continue
-            tags = form_tags(f.tag)
+            tags = form_tags(f.tag, shape)
             if tags is not None and "pprs" in tags and _lexicalised(f.word):
                 continue  # «следующий», «действующий»: an adjective in its own right, not rewritten
             if tags is not None and "pprs" in tags and tags[0] == head[0] and tags[2:3] == head[2:3]:
@@ -189,6 +192,8 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
                 forms.append((lemma, " ".join([f.word, *rest]), tags))
+                if shape and "ё" in f.word:  # press texts mostly write «четырехсот», «трех»
+                    forms.append((lemma, f.word.replace("ё", "е"), tags))
     # Only what the installed analyser lacks, unless the row says force.
     known = _lt("rus-bel.automorf.bin", "-w", [w for _, w, _ in forms])
     analyser = []
