@@ -4,8 +4,8 @@
 
 For every Russian cardinal 0–20, 30–90, 100–900, тысяча/миллион/миллиард and полтора/оба/
 несколько, every case form pymorphy3 lists (spelling variants and forms marked Infr left
-out, as the overlay's tag map leaves them out; a form with ё also as press texts mostly
-spell it, with е: «четырехсот»), run through the installed pair's binaries
+out, as the overlay's tag map leaves them out; a numeral's form with ё also as press
+texts mostly spell it, with е: «четырехсот»), run through the installed pair's binaries
 (or, with ``--overlay``, the merged overlay binaries the engine runs) and count:
 
 * **analyser**: forms ``rus-bel.automorf.bin`` does not know as that lemma (``*пятнадцать``,
@@ -62,9 +62,10 @@ def lexeme(lemma: str) -> list[str]:
     parses = [p for p in analyzer().parse(lemma) if p.normal_form == lemma]
     for pos in ("NUMR", "NOUN", "ADJF"):
         for p in parses:
-            if p.tag.POS == pos:
+            if pos == p.tag.POS:
                 words = [f.word for f in p.lexeme if not set(f.tag.grammemes) & _SKIP]
-                return list(dict.fromkeys(v for w in words for v in (w, w.replace("ё", "е"))))
+                variants = ("ё", "е") if pos == "NUMR" else ("ё",)
+                return list(dict.fromkeys(w.replace("ё", v) for w in words for v in variants))
     return []
 
 

@@ -8,7 +8,8 @@ Belarusian lemmas), ``../be_corrections.tsv`` (``bidix`` rows: the pair's wrong 
 Outputs, in Apertium's own formats (so they could be offered upstream to apertium-bel-rus):
 
 * ``rus.dix`` — Russian analyser additions: every form pymorphy3 lists for a lemma, tagged
-  by :mod:`.tags`, and only the forms the installed analyser does not know (rows with
+  by :mod:`.tags` (a numeral's form with ё also spelled with е, as press texts mostly write
+  it: «четырехсот»), and only the forms the installed analyser does not know (rows with
   ``force`` add all forms, for words the pair mis-analyses, e.g. «прошла» only as прошлый);
 * ``rus-bel.dix`` — bilingual additions with part of speech and the Belarusian gender and
   animacy, found by asking the installed Belarusian generator which tags it inflects the
@@ -192,8 +193,8 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
                 forms.append((lemma, " ".join([f.word, *rest]), tags))
-                if shape and "ё" in f.word:  # press texts mostly write «четырехсот», «трех»
-                    forms.append((lemma, f.word.replace("ё", "е"), tags))
+                if "ё" in f.word and head == ("num",):  # press texts mostly write «четырехсот»
+                    forms.append((lemma, " ".join([f.word.replace("ё", "е"), *rest]), tags))
     # Only what the installed analyser lacks, unless the row says force.
     known = _lt("rus-bel.automorf.bin", "-w", [w for _, w, _ in forms])
     analyser = []
