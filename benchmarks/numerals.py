@@ -38,8 +38,16 @@ NUMERALS = (
     "восемьдесят", "девяносто", "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот",
     "восемьсот", "девятьсот", "тысяча", "миллион", "миллиард", "полтора", "оба", "несколько",
 )
+#: The ordinals of the same numbers (adjectives: the pair tags them ``<det><ord>``), for ``--ordinals``.
+ORDINALS = (
+    "первый", "второй", "третий", "четвёртый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый",
+    "одиннадцатый", "двенадцатый", "тринадцатый", "четырнадцатый", "пятнадцатый", "шестнадцатый", "семнадцатый",
+    "восемнадцатый", "девятнадцатый", "двадцатый", "тридцатый", "сороковой", "пятидесятый", "шестидесятый",
+    "семидесятый", "восьмидесятый", "девяностый", "сотый", "двухсотый", "трёхсотый", "четырёхсотый", "пятисотый",
+    "шестисотый", "семисотый", "восьмисотый", "девятисотый", "тысячный", "миллионный", "миллиардный",
+)
 #: Grammemes of forms not measured: spelling variants and informal forms («восьмью», «тыща»).
-_SKIP = frozenset({"Infr", "V-ey", "V-oy", "Arch", "Dist", "voct"})
+_SKIP = frozenset({"Infr", "V-ey", "V-oy", "Arch", "Dist", "voct", "Supr"})
 _READING = re.compile(r"\^([^/$]*)/([^$]*)\$")
 
 
@@ -59,7 +67,7 @@ def lexeme(lemma: str) -> list[str]:
     """The case forms of a numeral lemma, from its NUMR reading (NOUN for ноль, тысяча…; ADJF for один)."""
     from translator_flow.morph.russian import analyzer
 
-    parses = [p for p in analyzer().parse(lemma) if p.normal_form == lemma]
+    parses = [p for p in analyzer().parse(lemma) if _same(p.normal_form, lemma)]
     for pos in ("NUMR", "NOUN", "ADJF"):
         for p in parses:
             if pos == p.tag.POS:
@@ -143,6 +151,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--overlay", action="store_true", help="the merged overlay binaries the engine runs")
     parser.add_argument("--list", action="store_true", help="print every missing form")
+    parser.add_argument("--ordinals", action="store_true", help="measure the ordinals (пятнадцатый) instead")
     args = parser.parse_args()
     from translator_flow.lang.apertium_overlay.build import build
 
@@ -150,8 +159,9 @@ def main() -> None:
     merged = dict(overlay.files) if overlay else None
     print("binaries:", "merged overlay" if args.overlay and merged else "installed pair",
           "| stage inputs:", "merged overlay" if merged else "installed pair")
-    r = measure(merged if args.overlay else None, inputs=merged)
-    print(f"{len(NUMERALS)} lemmas, {len(r.forms)} Russian forms, {r.readings} analyser readings of them")
+    lemmas = ORDINALS if args.ordinals else NUMERALS
+    r = measure(merged if args.overlay else None, lemmas, inputs=merged)
+    print(f"{len(lemmas)} lemmas, {len(r.forms)} Russian forms, {r.readings} analyser readings of them")
     print(f"  analyser misses {len(r.analyser)} forms of {len({lemma for lemma, _ in r.analyser})} lemmas")
     print(f"  bidix misses {len(r.bidix)} readings of {len({b.split('<')[0] for b in r.bidix})} lemmas")
     print(f"  generator misses {len(set(r.generator))} Belarusian forms of {len({g.split('<')[0] for g in r.generator})} lemmas")

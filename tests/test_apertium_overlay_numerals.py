@@ -17,6 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from overlay_helpers import lemma, units_after_selection
 
 from translator_flow.lang.apertium_overlay import build as overlay_build
 from translator_flow.lang.apertium_overlay.paradigms import hundred_forms
@@ -99,17 +100,19 @@ def _lexeme(lemma: str) -> list[str]:
     """Every pymorphy3 case form of the numeral (a NUMR form with ё also written е, as the press mostly does)."""
     from translator_flow.morph.russian import analyzer
 
-    parses = [p for p in analyzer().parse(lemma) if p.normal_form == lemma]
+    parses = [p for p in analyzer().parse(lemma) if p.normal_form == lemma.replace("ё", "е") or p.normal_form == lemma]
     for pos in ("NUMR", "NOUN", "ADJF"):
         for p in parses:
+            if pos == "ADJF" and "Supr" in p.tag.grammemes:
+                continue
             if pos == p.tag.POS:
-                words = [f.word for f in p.lexeme if not {"Infr", "V-oy", "V-ey"} & set(f.tag.grammemes)]
+                words = [f.word for f in p.lexeme if not {"Infr", "V-oy", "V-ey", "Supr"} & set(f.tag.grammemes)]
                 variants = ("ё", "е") if pos == "NUMR" else ("ё",)  # the overlay adds е spellings of numerals
                 return list(dict.fromkeys(w.replace("ё", v) for w in words for v in variants))
     return []
 
 
-def chain(files: dict[str, str], lemma: str) -> tuple[list[str], dict[str, str]]:
+def chain(files: dict[str, str], lemma: str, pos: tuple[str, ...] = ("<num>", "<n>")) -> tuple[list[str], dict[str, str]]:
     """(forms the analyser does not know as ``lemma``, reading ``lemma<tags>`` → Belarusian form) for
     every form of the lemma, through analyser, bilingual dictionary and generator (``<prp>`` is
     ``<loc>`` after the pair's transfer)."""
@@ -117,7 +120,7 @@ def chain(files: dict[str, str], lemma: str) -> tuple[list[str], dict[str, str]]
     unknown, readings = [], []
     for word, answer in zip(words, _lt(files["rus-bel.automorf.bin"], "-w", words)):
         found = [r for r in answer.strip("^$").split("/")[1:]
-                 if r.split("<", 1)[0].lower().replace("ё", "е") == lemma and ("<num>" in r or "<n>" in r)]
+                 if r.split("<", 1)[0].lower().replace("ё", "е") == lemma.replace("ё", "е") and any(t in r for t in pos)]
         if not found:
             unknown.append(word)
         readings += [r for r in found if r not in readings]
@@ -249,9 +252,8 @@ def _numeral_words(text: str) -> list[str]:
     return out
 
 
-@needs_tools
-@pytest.mark.slow
-def test_sentences_keep_no_marks_on_numerals_and_digits_unchanged(merged, tmp_path_factory):
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
     from translator_flow.engines.apertium import ApertiumEngine
     from translator_flow.lang import engine_extras
 
@@ -262,8 +264,14 @@ def test_sentences_keep_no_marks_on_numerals_and_digits_unchanged(merged, tmp_pa
     finally:
         mp.undo()
     assert options.get("overlay_hash"), "the overlay was not built"
-    with ApertiumEngine(timeout=10, **options) as engine:
-        outputs = engine.translate_batch(SENTENCES, "ru", "be")
+    with ApertiumEngine(timeout=10, **options) as eng:
+        yield eng
+
+
+@needs_tools
+@pytest.mark.slow
+def test_sentences_keep_no_marks_on_numerals_and_digits_unchanged(merged, engine):
+    outputs = engine.translate_batch(SENTENCES, "ru", "be")
     belarusian = {f.lower() for lemma in _NUMERAL_LEMMAS for f in chain(merged, lemma)[1].values()}
     for source, out in zip(SENTENCES, outputs):
         assert out.text and not out.error, source
@@ -276,3 +284,36 @@ def test_sentences_keep_no_marks_on_numerals_and_digits_unchanged(merged, tmp_pa
         # each Russian numeral word became a Belarusian numeral form (one the merged chain makes)
         numeral_like = [w for w in re.findall(r"[А-Яа-яЁёІіЎў']+", out.text) if w.lower() in belarusian]
         assert len(numeral_like) >= len(numerals), (source, out.text, numeral_like)
+
+
+ORDINALS = ("первый", "второй", "третий", "четвёртый", "пятый", "шестой", "седьмой", "восьмой", "девятый", "десятый",
+            "пятнадцатый", "двадцатый", "тридцатый", "сороковой", "пятидесятый", "девяностый", "сотый", "двухсотый",
+            "четырёхсотый", "тысячный", "миллионный")
+
+
+@needs_tools
+@pytest.mark.slow
+@pytest.mark.parametrize("lemma", ORDINALS)
+def test_ordinals_are_analysed_translated_and_generated(merged, lemma):
+    """Ordinals are adjectives (the pair's <det><ord>): every form of each reaches a Belarusian
+    form (шестой was missing from the pair: РБС s.v. шестой → шосты)."""
+    unknown, generated = chain(merged, lemma, pos=("<det><ord>",))
+    assert not unknown
+    assert len(generated) >= 20 and all(f and f[0] not in "#@" and "#" not in f for f in generated.values()), generated
+
+
+@needs_tools
+@pytest.mark.slow
+def test_sixth_declines_like_an_adjective(merged):
+    _, generated = chain(merged, "шестой", pos=("<det><ord>",))
+    assert generated["шестой<det><ord><m><an><sg><prp>"] == "шостым"
+    assert generated["шестой<det><ord><f><an><sg><gen>"] == "шостай"
+
+
+@needs_tools
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["Он учится в шестом классе.", "Шестой созыв начал работу."])
+def test_sixth_in_a_sentence_is_the_ordinal(engine, text):
+    """«шестом» is also the instrumental of шест (a pole): before a noun it is the ordinal."""
+    units = [(ru, be) for ru, be in units_after_selection(engine, text) if lemma(ru) in ("шестой", "шест")]
+    assert units and all(lemma(ru) == "шестой" and "<det><ord>" in ru and lemma(be) == "шосты" for ru, be in units), units

@@ -129,6 +129,8 @@ def _be_tags(lemmas_: Sequence[tuple[Lemma, tuple[str, ...]]]) -> dict[str, tupl
                 options.append((("vblex", asp), "<inf>"))
         elif ru_tags[0] == "adj":
             options.append((("adj",), "<m><an><sg><nom>"))
+        elif ru_tags[:2] == ("det", "ord"):
+            options.append((("det", "ord"), "<m><an><sg><nom>"))
         elif ru_tags[0] == "num":  # the pair's counting and animate shapes (tags.py)
             options += [(("num",), "<mfn><pl><nom>"), (("num",), "<mfn><an><pl><nom>")]
         else:
@@ -170,7 +172,8 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             continue
         parsed.append((lemma, head, p))
     be_tags = _be_tags([(lemma, head) for lemma, head, _ in parsed])
-    lacking = [(lemma.be, lemma.pos, head[1] if head[0] == "vblex" else "") for lemma, head, _ in parsed
+    lacking = [(lemma.be, "ord" if head == ("det", "ord") else lemma.pos, head[1] if head[0] == "vblex" else "")
+               for lemma, head, _ in parsed
                if lemma.be not in be_tags and " " not in lemma.be]
     heads, made = additions(list(dict.fromkeys(lacking)), lambda units: _lt("rus-bel.autogen.bin", "-g", units))
     be_tags.update(heads)

@@ -100,16 +100,18 @@ def additions(lemmas: Sequence[tuple[str, str, str]], generate: Generate) -> tup
             heads[be] = ("num",)
             plan += [(be, rank, "<num>" + tail, f"^{model}<num>{tail}$", model)
                      for rank, model in enumerate(_numeral_models(be)[:4]) for tail in NUM_TAILS]
-        for rank, (model, fixed) in enumerate(models_for(be, pos, limit=4)):
+        for rank, (model, fixed) in enumerate(models_for(be, "adj" if pos == "ord" else pos, limit=4)):
             if pos == "n":
                 if rank == 0:
                     heads[be] = tuple(fixed.strip("<>").split("><"))
                 elif fixed != "<" + "><".join(heads[be]) + ">":
                     continue  # another gender: not the same paradigm
                 plan += [(be, rank, fixed + tail, f"^{model}{fixed}{tail}$", model) for tail in NOUN_TAILS]
-            elif pos == "adj":
-                heads[be] = ("adj",)
-                plan += [(be, rank, "<adj>" + tail, f"^{model}<adj>{tail}$", model) for tail in ADJ_TAILS]
+            elif pos in ("adj", "ord"):  # an ordinal declines like an adjective, tagged as the pair's <det><ord>
+                heads[be] = ("adj",) if pos == "adj" else ("det", "ord")
+                ours = "<adj>" if pos == "adj" else "<det><ord>"
+                plan += [(be, rank, ours + tail, f"^{model}<adj>{tail}$", model) for tail in ADJ_TAILS
+                         if pos == "adj" or not tail.startswith("<short>")]
             elif pos == "v":
                 ours = aspect or fixed.split("><")[1].rstrip(">")
                 heads[be] = ("vblex", ours)

@@ -6,7 +6,8 @@ pair's CG, bilingual dictionary and transfer rules treat overlay words like its 
 
 * noun ``<n><m|f|nt|mf><aa|nn><sg|pl><case>`` (aa animate, nn inanimate), plural-only
   nouns ``<mfn>``;
-* adjective ``<adj><G><an><N><case>``; the accusative of masculine singular and of the
+* adjective ``<adj><G><an><N><case>``, an ordinal (OpenCorpora ``Anum``, not один)
+  ``<det><ord><G><an><N><case>`` (``пятнадцатый<det><ord><m><an><sg><nom>``); the accusative of masculine singular and of the
   plural says which form it takes: ``<nn>`` = like the nominative, ``<aa>`` = like the
   genitive (``сделанный<adj><sint><m><nn><sg><acc>``); short forms ``<adj><short><G><N>``;
 * verb ``<vblex><perf|impf><tv|iv>`` then ``<inf>``, ``<past><G><sg>`` / ``<past><mfn><pl>``,
@@ -55,6 +56,8 @@ def lemma_tags(grammemes: frozenset[str] | set[str], pos: str) -> tuple[str, ...
     if pos in ("NOUN",):
         gender = "mfn" if "Pltm" in g and not (GENDER.keys() & g) else _pick(GENDER, g)
         return ("n", gender or "mfn", "aa" if "anim" in g else "nn")
+    if pos == "ADJF" and "Anum" in g and "Apro" not in g:
+        return ("det", "ord")  # an ordinal: the pair's пятнадцатый<det><ord><m><an><sg><nom>
     if pos in ("ADJF", "ADJS"):
         return ("adj",)
     if pos in ("VERB", "INFN", "PRTF"):
@@ -122,7 +125,7 @@ def form_tags(tag: Any, numeral: str = "") -> tuple[str, ...] | None:
         return ("n", head[1], head[2], number, case)
     if pos == "ADJF":
         agreement = _adjective_agreement(g, number, case) if "Cmp2" not in g else None
-        return ("adj", *agreement) if agreement else None
+        return (*head, *agreement) if agreement else None
     if pos == "ADJS":
         gender = "mfn" if number == "pl" else _pick(GENDER, g)
         return ("adj", "short", gender, number) if gender and number else None
