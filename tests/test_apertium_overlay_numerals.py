@@ -173,6 +173,20 @@ def test_numeral_tags_are_the_installed_analysers_own(lemma):
     assert checked >= 2  # at least the nominative and the accusative (пятьдесят has no other)
 
 
+@installed
+@pytest.mark.parametrize("lemma", ["первый", "третий", "пятнадцатый", "сороковой", "двухсотый", "тысячный"])
+def test_ordinal_tags_are_the_installed_analysers_own(lemma):
+    from translator_flow.morph.russian import analyzer
+
+    parse = next(p for p in analyzer().parse(lemma) if p.tag.POS == "ADJF" and "Anum" in p.tag.grammemes)
+    tagged = [(f.word, form_tags(f.tag)) for f in parse.lexeme if not {"Supr", "V-ej", "V-oy", "V-ey"} & set(f.tag.grammemes)]
+    answers = _lt(str(PAIR / "rus-bel.automorf.bin"), "-w", [w for w, _ in tagged])
+    for (word, tags), answer in zip(tagged, answers):
+        own = {r.split("<", 1)[1] for r in answer.strip("^$").split("/")[1:] if r.startswith(lemma + "<")}
+        assert tags is not None and "><".join(tags) + ">" in own, (word, tags, own)
+    assert len(tagged) >= 20
+
+
 @pytest.mark.parametrize("lemma", ["два", "оба", "полтора", "сто"])
 def test_numerals_with_a_shape_of_their_own_are_not_tagged(lemma):
     from translator_flow.morph.russian import analyzer
