@@ -8,7 +8,8 @@ Belarusian lemmas), ``../be_corrections.tsv`` (``bidix`` rows: the pair's wrong 
 Outputs, in Apertium's own formats (so they could be offered upstream to apertium-bel-rus):
 
 * ``rus.dix`` — Russian analyser additions: every form pymorphy3 lists for a lemma, tagged
-  by :mod:`.tags`, and only the forms the installed analyser does not know (rows with
+  by :mod:`.tags` (a numeral's form with ё also spelled with е, as press texts mostly write
+  it: «четырехсот»), and only the forms the installed analyser does not know (rows with
   ``force`` add all forms, for words the pair mis-analyses, e.g. «прошла» only as прошлый);
 * ``rus-bel.dix`` — bilingual additions with part of speech and the Belarusian gender and
   animacy, found by asking the installed Belarusian generator which tags it inflects the
@@ -32,12 +33,12 @@ from xml.sax.saxutils import escape
 from ..be_corrections import bidix_rules
 from ..be_lexicon import load_lexicon
 from .paradigms import VERB_TAILS, additions
-from .tags import form_tags, lemma_tags
+from .tags import form_tags, lemma_tags, numeral_shape
 
 HERE = Path(__file__).resolve().parent
 PAIR = Path("/usr/share/apertium/apertium-bel-rus")
 SECTION = "translator-flow"  # never "main": a same-named section replaces the installed one
-_POS = {"n": ("NOUN",), "adj": ("ADJF",), "v": ("INFN",), "adv": ("ADVB",)}
+_POS = {"n": ("NOUN",), "adj": ("ADJF",), "v": ("INFN",), "adv": ("ADVB",), "num": ("NUMR",)}
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,10 @@ def _be_tags(lemmas_: Sequence[tuple[Lemma, tuple[str, ...]]]) -> dict[str, tupl
                 options.append((("vblex", asp), "<inf>"))
         elif ru_tags[0] == "adj":
             options.append((("adj",), "<m><an><sg><nom>"))
+        elif ru_tags[:2] == ("det", "ord"):
+            options.append((("det", "ord"), "<m><an><sg><nom>"))
+        elif ru_tags[0] == "num":  # the pair's counting and animate shapes (tags.py)
+            options += [(("num",), "<mfn><pl><nom>"), (("num",), "<mfn><an><pl><nom>")]
         else:
             options.append(((ru_tags[0],), ""))
         probes += [(lemma.be, tags, tail) for tags, tail in options]
@@ -207,7 +212,8 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             continue
         parsed.append((lemma, head, p))
     be_tags = _be_tags([(lemma, head) for lemma, head, _ in parsed])
-    lacking = [(lemma.be, lemma.pos, head[1] if head[0] == "vblex" else "") for lemma, head, _ in parsed
+    lacking = [(lemma.be, "ord" if head == ("det", "ord") else lemma.pos, head[1] if head[0] == "vblex" else "")
+               for lemma, head, _ in parsed
                if lemma.be not in be_tags and " " not in lemma.be]
     heads, made = additions(list(dict.fromkeys(lacking)), lambda units: _lt("rus-bel.autogen.bin", "-g", units))
     be_tags.update(heads)
@@ -220,10 +226,11 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             left.append(f"{lemma.ru} → {lemma.be}: the Belarusian generator cannot inflect it")
             continue
         bidix.setdefault((lemma.ru, head), (lemma.be, be_tags[lemma.be], lemma.source))
+        shape = numeral_shape(p.lexeme) if head == ("num",) else ""  # type: ignore[attr-defined]
         for f in p.lexeme:  # type: ignore[attr-defined]
             if lemma.excludes(f.word):
                 continue
-            tags = form_tags(f.tag)
+            tags = form_tags(f.tag, shape)
             if tags is not None and "pprs" in tags and _lexicalised(f.word):
                 continue  # «следующий», «действующий»: an adjective in its own right, not rewritten
             if tags is not None and "pp" in tags and lemma.be not in clean_participles:
@@ -233,6 +240,8 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
                 forms.append((lemma, " ".join([f.word, *rest]), tags))
+                if "ё" in f.word and head == ("num",):  # press texts mostly write «четырехсот»
+                    forms.append((lemma, " ".join([f.word.replace("ё", "е"), *rest]), tags))
     # Only what the installed analyser lacks, unless the row says force: forms it does not
     # know, and forms it knows only under other lemmas («курсов» only as курсовой, «минувшем»
     # only as the noun минувшее), which would otherwise never reach the row's translation;

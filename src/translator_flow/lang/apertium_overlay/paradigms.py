@@ -5,6 +5,14 @@ paradigm the generator has (:data:`translator_flow.lang.be_paradigm.MODELS`, cho
 the longest shared ending): every form of the model is generated once and its ending moved
 onto the new stem («актуальн|ай» → «міжрэгіянальн|ай»). The result is written as ordinary
 ``bel.dix`` full-form entries, so the pair's own transfer and generator handle the word.
+
+Cardinal numerals (pos ``num``, the pair's counting shape ``<num><mfn><pl><case>``, tags.py)
+take their forms from a numeral the generator has with the same ending («пятнаццаць» like
+«чатырнаццаць»: пятнаццаці, пятнаццаццю), or, for the hundreds, from their parts: both parts
+of 200–900 decline, the first as the unit numeral and the second as -сот, -стам, -стамі, -стах
+(«Беларуская граматыка», 1985, ч. 1, скланенне колькасных лічэбнікаў; written as one word,
+«Правілы беларускай арфаграфіі і пунктуацыі», 2008, § 37): «чатырыста» → чатырохсот,
+чатыромстам, чатырмастамі, чатырохстах from «чатыры» → чатырох, чатыром, чатырма.
 """
 
 from __future__ import annotations
@@ -28,7 +36,50 @@ VERB_TAILS = (
     "<imp><p2><sg>", "<imp><p2><pl>",
 )
 
+NUM_TAILS = tuple(f"<mfn><pl><{c}>" for c in _CASES)
+#: Counting numerals the generator has, models for those it lacks (chosen by the longest shared ending).
+NUMERAL_MODELS = ("адзінаццаць", "чатырнаццаць", "шаснаццаць", "дзесяць", "пяць")
+#: Hundreds whose first part is not the unit's nominative less «сот»; the others are «<unit>сот».
+HUNDRED_UNITS = {"дзвесце": "два", "трыста": "тры", "чатырыста": "чатыры"}
+#: The second part of a hundred in each case (nominative and accusative: the lemma itself).
+HUNDRED_ENDINGS = {"gen": "сот", "dat": "стам", "ins": "стамі", "loc": "стах"}
+#: The unit numeral's lemma-level shapes in the generator (два is <m><an><sg>, тры <mfn><an><pl>).
+_UNIT_SHAPES = ("<num><mfn><pl>", "<num><mfn><an><pl>", "<num><m><an><sg>")
+
 Generate = Callable[[Sequence[str]], list[str]]
+
+
+def hundred_unit(lemma: str) -> str | None:
+    """The unit numeral of a Belarusian hundred 200–900 («чатырыста» → «чатыры»), else None."""
+    if lemma in HUNDRED_UNITS:
+        return HUNDRED_UNITS[lemma]
+    if lemma.endswith("сот") and len(lemma) > 3:
+        return lemma[:-3]
+    return None
+
+
+def hundred_forms(lemmas: Sequence[str], generate: Generate) -> list[tuple[str, str, str]]:
+    """(surface form, lemma, tags) of every case of each hundred, made from its unit's forms."""
+    plan = [(be, case, f"^{hundred_unit(be)}{shape}<{case}>$") for be in lemmas if hundred_unit(be)
+            for case in HUNDRED_ENDINGS for shape in _UNIT_SHAPES]
+    found: dict[tuple[str, str], str] = {}
+    for (be, case, _), form in zip(plan, generate([p[2] for p in plan])):
+        if form and "#" not in form and "^" not in form and (be, case) not in found:
+            found[(be, case)] = form + HUNDRED_ENDINGS[case]
+    out: list[tuple[str, str, str]] = []
+    for be in lemmas:
+        if all((be, case) in found for case in HUNDRED_ENDINGS):
+            out += [(found.get((be, case), be), be, f"<num><mfn><pl><{case}>") for case in _CASES]
+    return out
+
+
+def _numeral_models(lemma: str) -> list[str]:
+    def shared(model: str) -> int:
+        k = 0
+        while k < min(len(model), len(lemma)) and model[-1 - k] == lemma[-1 - k]:
+            k += 1
+        return k
+    return sorted((m for m in NUMERAL_MODELS if shared(m) >= 2 and m != lemma), key=lambda m: -shared(m))
 
 
 def additions(lemmas: Sequence[tuple[str, str, str]], generate: Generate) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, str, str]]]:
@@ -41,17 +92,26 @@ def additions(lemmas: Sequence[tuple[str, str, str]], generate: Generate) -> tup
     """
     plan: list[tuple[str, int, str, str, str]] = []  # (lemma, model rank, our tags, model unit, model)
     heads: dict[str, tuple[str, ...]] = {}
+    hundreds = [be for be, pos, _ in lemmas if pos == "num" and hundred_unit(be)]
+    compound = hundred_forms(hundreds, generate)
+    heads.update({be: ("num",) for _, be, _ in compound})
     for be, pos, aspect in lemmas:
-        for rank, (model, fixed) in enumerate(models_for(be, pos, limit=4)):
+        if pos == "num" and be not in heads:
+            heads[be] = ("num",)
+            plan += [(be, rank, "<num>" + tail, f"^{model}<num>{tail}$", model)
+                     for rank, model in enumerate(_numeral_models(be)[:4]) for tail in NUM_TAILS]
+        for rank, (model, fixed) in enumerate(models_for(be, "adj" if pos == "ord" else pos, limit=4)):
             if pos == "n":
                 if rank == 0:
                     heads[be] = tuple(fixed.strip("<>").split("><"))
                 elif fixed != "<" + "><".join(heads[be]) + ">":
                     continue  # another gender: not the same paradigm
                 plan += [(be, rank, fixed + tail, f"^{model}{fixed}{tail}$", model) for tail in NOUN_TAILS]
-            elif pos == "adj":
-                heads[be] = ("adj",)
-                plan += [(be, rank, "<adj>" + tail, f"^{model}<adj>{tail}$", model) for tail in ADJ_TAILS]
+            elif pos in ("adj", "ord"):  # an ordinal declines like an adjective, tagged as the pair's <det><ord>
+                heads[be] = ("adj",) if pos == "adj" else ("det", "ord")
+                ours = "<adj>" if pos == "adj" else "<det><ord>"
+                plan += [(be, rank, ours + tail, f"^{model}<adj>{tail}$", model) for tail in ADJ_TAILS
+                         if pos == "adj" or not tail.startswith("<short>")]
             elif pos == "v":
                 ours = aspect or fixed.split("><")[1].rstrip(">")
                 heads[be] = ("vblex", ours)
@@ -67,6 +127,6 @@ def additions(lemmas: Sequence[tuple[str, str, str]], generate: Generate) -> tup
         new = swap_stem(be, model, form)
         if new and ((be, tags) not in best or rank < best[(be, tags)][0]):
             best[(be, tags)] = (rank, new)
-    entries = [(form, be, tags) for (be, tags), (_, form) in best.items()]
+    entries = [(form, be, tags) for (be, tags), (_, form) in best.items()] + compound
     made = {e[1] for e in entries}
     return {be: tags for be, tags in heads.items() if be in made}, entries

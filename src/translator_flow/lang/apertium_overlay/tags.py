@@ -6,7 +6,8 @@ pair's CG, bilingual dictionary and transfer rules treat overlay words like its 
 
 * noun ``<n><m|f|nt|mf><aa|nn><sg|pl><case>`` (aa animate, nn inanimate), plural-only
   nouns ``<mfn>``;
-* adjective ``<adj><G><an><N><case>``; the accusative of masculine singular and of the
+* adjective ``<adj><G><an><N><case>``, an ordinal (OpenCorpora ``Anum``, not один)
+  ``<det><ord><G><an><N><case>`` (``пятнадцатый<det><ord><m><an><sg><nom>``); the accusative of masculine singular and of the
   plural says which form it takes: ``<nn>`` = like the nominative, ``<aa>`` = like the
   genitive (``сделанный<adj><sint><m><nn><sg><acc>``); short forms ``<adj><short><G><N>``;
 * verb ``<vblex><perf|impf><tv|iv>`` then ``<inf>``, ``<past><G><sg>`` / ``<past><mfn><pl>``,
@@ -19,7 +20,17 @@ pair's CG, bilingual dictionary and transfer rules treat overlay words like its 
   animacy as for adjectives). The pair's analyser has none (it knows only the lexicalised
   ones, as adjectives); the tags follow its passive ones (``<pp><pasv><G><an><N><case>``)
   and apertium-bel's (``<pprs><actv>``), and ``lang/be_participles.py`` rewrites them
-  after the bilingual lookup, so no later stage of the pair sees them.
+  after the bilingual lookup, so no later stage of the pair sees them;
+* cardinal numeral (pymorphy3 ``NUMR``) ``<num>`` then, by the shape of the lemma's lexeme
+  (:func:`numeral_shape`): a counting numeral without gender or animacy (пять–двадцать,
+  тридцать, сорок, пятьдесят–девяносто, двести–девятьсот) ``<num><mfn><pl><case>``
+  (``пять<num><mfn><pl><gen>``, ``двести<num><mfn><pl><gen>``); one whose accusative shows
+  animacy (три, четыре, несколько) ``<num><mfn><an><pl><case>``, the accusative
+  ``<num><mfn><nn|aa><pl><acc>`` (``три<num><mfn><aa><pl><acc>`` = «трёх»). The gendered ones
+  (два, оба, полтора) use a shape of their own each in the pair (``два<num><m><an><sg><nom>``,
+  ``оба<num><m><an><pl><nom>``, ``полтора<num><m><sg><nom>``), and сто is singular
+  (``сто<num><mfn><sg><gen>``): the map gives None for them (the installed analyser knows
+  all their forms), never a shape the pair's rules would not recognise.
 
 Forms this map cannot express (present passive participles, short participles, gerunds, comparatives, vocatives, ``V-*``
 spelling variants) give ``None`` and are left out of the overlay: the engine marks them
@@ -28,6 +39,7 @@ unknown as before and the post-hoc fallback still handles them (said in be_fallb
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 CASE = {"nomn": "nom", "gent": "gen", "datv": "dat", "accs": "acc", "ablt": "ins", "loct": "prp",
@@ -48,6 +60,8 @@ def lemma_tags(grammemes: frozenset[str] | set[str], pos: str) -> tuple[str, ...
     if pos in ("NOUN",):
         gender = "mfn" if "Pltm" in g and not (GENDER.keys() & g) else _pick(GENDER, g)
         return ("n", gender or "mfn", "aa" if "anim" in g else "nn")
+    if pos == "ADJF" and "Anum" in g and "Apro" not in g:
+        return ("det", "ord")  # an ordinal: the pair's пятнадцатый<det><ord><m><an><sg><nom>
     if pos in ("ADJF", "ADJS"):
         return ("adj",)
     if pos in ("VERB", "INFN", "PRTF", "PRTS"):
@@ -59,8 +73,29 @@ def lemma_tags(grammemes: frozenset[str] | set[str], pos: str) -> tuple[str, ...
         return ("vblex", aspect, trans)
     if pos == "ADVB":
         return ("adv",)
+    if pos == "NUMR":
+        return ("num",)
     return None
 
+
+#: Numeral shapes :func:`form_tags` can express (see the module docstring).
+NUMERAL_SHAPES = ("count", "animate")
+#: Counting numerals the pair tags singular (``сто<num><mfn><sg><gen>``): no grammeme tells
+#: them from пять, so they get no shape (the installed analyser knows all their forms).
+_SINGULAR_NUMERALS = frozenset({"сто"})
+
+
+def numeral_shape(lexeme: Iterable[Any]) -> str:
+    """"count", "animate" or "" (gendered, or not a numeral) for a pymorphy3 lexeme (its forms' tags)."""
+    forms = list(lexeme)
+    grammemes = [set(f.tag.grammemes) for f in forms]
+    if not forms or any(str(f.tag.POS) != "NUMR" for f in forms) or forms[0].word in _SINGULAR_NUMERALS:
+        return ""
+    if any(g & GENDER.keys() for g in grammemes):
+        return ""
+    if any(g & {"anim", "inan"} for g in grammemes):
+        return "animate"
+    return "count"
 
 
 def _adjective_agreement(g: set[str], number: str, case: str) -> tuple[str, str, str, str] | None:
@@ -76,8 +111,12 @@ def _adjective_agreement(g: set[str], number: str, case: str) -> tuple[str, str,
         anim = "aa" if "anim" in g else "nn"
     return (gender, anim, number, case)
 
-def form_tags(tag: Any) -> tuple[str, ...] | None:
-    """Full apertium-rus tags for one pymorphy3 form tag, or None when the map has no equivalent."""
+def form_tags(tag: Any, numeral: str = "") -> tuple[str, ...] | None:
+    """Full apertium-rus tags for one pymorphy3 form tag, or None when the map has no equivalent.
+
+    ``numeral`` is the :func:`numeral_shape` of the form's lexeme; a ``NUMR`` form without a
+    shape the map knows gives None.
+    """
     g = set(tag.grammemes)
     if g & _SKIP:
         return None
@@ -92,7 +131,7 @@ def form_tags(tag: Any) -> tuple[str, ...] | None:
         return ("n", head[1], head[2], number, case)
     if pos == "ADJF":
         agreement = _adjective_agreement(g, number, case) if "Cmp2" not in g else None
-        return ("adj", *agreement) if agreement else None
+        return (*head, *agreement) if agreement else None
     if pos == "ADJS":
         gender = "mfn" if number == "pl" else _pick(GENDER, g)
         return ("adj", "short", gender, number) if gender and number else None
@@ -119,7 +158,20 @@ def form_tags(tag: Any) -> tuple[str, ...] | None:
         return (*head, tense, person, number)
     if pos == "ADVB":
         return ("adv",)
+    if pos == "NUMR":
+        return _numeral(g, numeral, case)
     return None
+
+
+def _numeral(g: set[str], shape: str, case: str) -> tuple[str, ...] | None:
+    if not case or shape not in NUMERAL_SHAPES:
+        return None
+    if shape == "count":
+        return ("num", "mfn", "pl", case)
+    anim = "an"
+    if case == "acc":
+        anim = "aa" if "anim" in g else "nn"
+    return ("num", "mfn", anim, "pl", case)
 
 
 def _pick(table: dict[str, str], grammemes: set[str]) -> str:
