@@ -1,6 +1,6 @@
 """The Apertium engine alone against the plain stages, on the same sentences.
 
-    .venv/bin/python benchmarks/apertium_engine.py [--repeat 5] [--parts] [--stages]
+    .venv/bin/python benchmarks/apertium_engine.py [--repeat 5] [--parts] [--stages] [--draft]
 
 Uses ../shared/corpus/benchmark-ru-sentences.txt (852 sentences) when present, else the
 shipped samples. Prints wall and CPU seconds (the engine's processes) for: the plain stages
@@ -14,7 +14,8 @@ agreement stage). The last lines compare those runs with the corrections-only ru
 < 10% more), and the
 overlay's build time (from an empty cache) is printed first. ``--parts`` adds what each
 addition costs; ``--stages`` the CPU of every stage run alone on the previous one's output,
-for the corrections-only and the full chain (steadier on a busy machine).
+for the corrections-only and the full chain (steadier on a busy machine); ``--draft`` the whole
+Belarusian draft as the pipeline makes it (engine, then the unknown-word fallback).
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--parts", action="store_true",
                         help="also what each addition costs: every Belarusian stage without one of them")
+    parser.add_argument("--draft", action="store_true",
+                        help="also the whole Belarusian draft: engine and unknown-word fallback, both configurations")
     parser.add_argument("--stages", action="store_true",
                         help="also the CPU of each stage, run alone, with corrections only and with every stage")
     args = parser.parse_args()
@@ -135,6 +138,42 @@ def main() -> None:
     if args.stages:
         configurations = {"corrections only": {"post_bidix_stages": [lexical_stage()]}, "every stage": everything}
         print_stages(texts, configurations, args.repeat)
+    if args.draft:
+        print_drafts(texts, everything, args.repeat)
+
+
+def print_drafts(texts: list[str], everything: dict, repeat: int) -> None:
+    """A Belarusian draft as the pipeline makes it: the engine, then the language's repair (the
+    unknown-word fallback inflects what the engine left), which does less where the engine knows
+    more. Wall seconds and CPU (this process and the engine's) per configuration."""
+    from translator_flow.lang import REPAIRS
+
+    repair = REPAIRS["be"]
+    repair(ApertiumEngine(post_bidix_stages=[lexical_stage()]).translate_batch(texts[:5], "ru", "be"), {})  # warm caches
+
+    def draft(options: dict) -> None:
+        with ApertiumEngine(**options) as engine:
+            repair(engine.translate_batch(texts, "ru", "be"), {})
+
+    def own_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime + children_cpu()
+
+    runs = {"corrections only + fallback": {"post_bidix_stages": [lexical_stage()]}, "every stage + fallback": everything}
+    walls: dict[str, list[float]] = {k: [] for k in runs}
+    cpus: dict[str, list[float]] = {k: [] for k in runs}
+    for _ in range(repeat):
+        for label, options in runs.items():
+            cpu, start = own_cpu(), time.perf_counter()
+            draft(options)
+            walls[label].append(time.perf_counter() - start)
+            cpus[label].append(own_cpu() - cpu)
+    print(f"whole Belarusian draft (engine + repair), median of {repeat}, interleaved:")
+    result = {k: (statistics.median(walls[k]), statistics.median(cpus[k])) for k in runs}
+    for label, (wall, cpu) in result.items():
+        print(f"  {label:44} {wall:6.2f} s wall  {cpu:6.2f} s CPU")
+    (w0, c0), (w1, c1) = result.values()
+    print(f"draft per-run cost: {100 * (w1 / w0 - 1):+.1f}% wall, {100 * (c1 / c0 - 1):+.1f}% CPU against corrections only")
 
 
 def print_parts(everything: dict, new_engine, repeat: int, wall: float, cpu: float) -> None:
