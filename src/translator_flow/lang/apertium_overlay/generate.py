@@ -31,7 +31,7 @@ from xml.sax.saxutils import escape
 
 from ..be_corrections import bidix_rules
 from ..be_lexicon import load_lexicon
-from .paradigms import VERB_TAILS, additions
+from .paradigms import VERB_TAILS, additions, gaps
 from .tags import form_tags, lemma_tags
 
 HERE = Path(__file__).resolve().parent
@@ -111,6 +111,21 @@ def _lexicalised(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in analyzer().parse(word))
 
 
+def _only_passive(lemma: Lemma, answer: str) -> bool:
+    """True for a form of a reflexive verb the installed analyser reads only as the passive of
+    the verb without -ся («экспортируется» → экспортировать<pass>, «проводится» → проводить<pass>).
+
+    The pair's transfer drops <pass>, so the draft lost the reflexive («прадукцыя экспартуе»);
+    with the reflexive lemma's reading added, rus.rlx removes the passive one and the
+    reflexive Belarusian verb is generated («экспартуецца»; Беларуская граматыка, 1985: the
+    reflexive -ца/-цца/-ся verb expresses the passive of imperfectives, as the Russian -ся does).
+    """
+    if lemma.pos != "v" or not lemma.ru.endswith(("ся", "сь")):
+        return False
+    readings = answer.strip("^$").split("/")[1:]
+    return bool(readings) and all("<pass>" in r for r in readings)
+
+
 def _be_tags(lemmas_: Sequence[tuple[Lemma, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
     """Belarusian lemma-level tags the generator inflects each lemma with (probed, one call)."""
     probes: list[tuple[str, tuple[str, ...], str]] = []
@@ -170,6 +185,10 @@ def build_tables() -> tuple[str, str, str, list[str]]:
     lacking = [(lemma.be, lemma.pos, head[1] if head[0] == "vblex" else "") for lemma, head, _ in parsed
                if lemma.be not in be_tags and " " not in lemma.be]
     heads, made = additions(list(dict.fromkeys(lacking)), lambda units: _lt("rus-bel.autogen.bin", "-g", units))
+    # Lemmas the generator has, but with part of the paradigm missing: the rest from a model.
+    partial = [(lemma.be, lemma.pos, be_tags[lemma.be]) for lemma, _, _ in parsed
+               if lemma.be in be_tags and " " not in lemma.be]
+    made += gaps(list(dict.fromkeys(partial)), lambda units: _lt("rus-bel.autogen.bin", "-g", units))
     be_tags.update(heads)
     forms: list[tuple[Lemma, str, tuple[str, ...]]] = []
     bidix: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...], str]] = {}
@@ -188,12 +207,14 @@ def build_tables() -> tuple[str, str, str, list[str]]:
                 tags = (*head, *tags[3:])  # a biaspectual verb («использующий»): the lemma's aspect, as the bidix has it
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
-                forms.append((lemma, " ".join([f.word, *rest]), tags))
+                # Russian print mostly writes е for ё («передается», «учеными»): both spellings.
+                for word in dict.fromkeys((f.word, f.word.replace("ё", "е"))):
+                    forms.append((lemma, " ".join([word, *rest]), tags))
     # Only what the installed analyser lacks, unless the row says force.
     known = _lt("rus-bel.automorf.bin", "-w", [w for _, w, _ in forms])
     analyser = []
     for (lemma, word, tags), answer in zip(forms, known):
-        if lemma.force or "/*" in answer:
+        if lemma.force or "/*" in answer or _only_passive(lemma, answer):
             analyser.append((word, lemma.ru, tags))
     overrides: set[tuple[str, tuple[str, ...]]] = set()
     for rule in bidix_rules():
