@@ -9,6 +9,7 @@ onto the lemma: «смаленскі» inflects like «беларускі» (б�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -201,7 +202,9 @@ def swap_stem(lemma: str, model: str, model_form: str) -> str | None:
     if old and not lemma.endswith(old):
         return None
     stem = lemma[: len(lemma) - len(old)] if old else lemma
-    return stem + new
+    # ў stands only before a consonant or at the end (Правілы 2008, § 17): a fleeting vowel
+    # after it makes it в («запраўка» → «заправак», «каціроўка» → «каціровак»).
+    return re.sub("ў(?=[аеёіоуыэюя])", "в", stem + new)
 
 
 def given_name_form(lemma: str, parses: Any) -> str | None:
