@@ -237,3 +237,11 @@ def test_partial_paradigms_of_the_generator_are_completed():
         outs = engine.translate_batch(texts, "ru", "be")
     for text, out in zip(texts, outs):
         assert not [m for m in out.marks if m.kind == "generation"], (text, out.text)
+
+
+def test_a_model_swap_spells_v_for_u_short_before_a_vowel():
+    from translator_flow.lang.be_paradigm import swap_stem
+
+    # «рэчка» → «рэчак»: the inserted vowel follows the stem's last consonant; ў before it is в
+    assert swap_stem("аўтазапраўка", "рэчка", "рэчак") == "аўтазаправак"
+    assert swap_stem("стаўка", "рэчка", "рэчкі") == "стаўкі"
