@@ -111,6 +111,18 @@ def _lexicalised(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in analyzer().parse(word))
 
 
+def _without_yo(word: str, normal_form: str) -> str:
+    """``word`` with е for ё, or ``word`` itself when pymorphy3 reads that spelling first as
+    a form of another lemma."""
+    from ...morph.russian import analyzer
+
+    plain = word.replace("ё", "е")
+    if plain == word:
+        return word
+    parses = analyzer().parse(plain)
+    return plain if parses and parses[0].normal_form.replace("ё", "е") == normal_form.replace("ё", "е") else word
+
+
 def _only_passive(lemma: Lemma, answer: str) -> bool:
     """True for a form of a reflexive verb the installed analyser reads only as the passive of
     the verb without -ся («экспортируется» → экспортировать<pass>, «проводится» → проводить<pass>).
@@ -207,8 +219,10 @@ def build_tables() -> tuple[str, str, str, list[str]]:
                 tags = (*head, *tags[3:])  # a biaspectual verb («использующий»): the lemma's aspect, as the bidix has it
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
-                # Russian print mostly writes е for ё («передается», «учеными»): both spellings.
-                for word in dict.fromkeys((f.word, f.word.replace("ё", "е"))):
+                # Russian print mostly writes е for ё («передается», «учеными»): both spellings,
+                # unless the е spelling is first of all another word's («узнает» is узнать's
+                # future before it is узнавать's «узнаёт»).
+                for word in dict.fromkeys((f.word, _without_yo(f.word, p.normal_form))):  # type: ignore[attr-defined]
                     forms.append((lemma, " ".join([word, *rest]), tags))
     # Only what the installed analyser lacks, unless the row says force.
     known = _lt("rus-bel.automorf.bin", "-w", [w for _, w, _ in forms])
