@@ -212,6 +212,42 @@ def test_a_form_known_only_under_another_lemma_is_added(answer, lemma, known):
     assert _knows_lemma(answer, lemma) is known
 
 
+# -- generator gaps (paradigms.gaps): forms a lemma the generator has still lacks -------------
+
+def _fake_generator(known: dict[str, str]):
+    """A generator that knows ``known`` (unit → form) and fails on everything else."""
+    def generate(units):
+        return [known.get(u, "#" + u.strip("^$").split("<")[0]) for u in units]
+    return generate
+
+
+def test_gap_forms_come_only_from_agreeing_models_of_the_lemmas_gender():
+    from translator_flow.lang.apertium_overlay.paradigms import gaps
+
+    known = {"^карта<n><f><nn><pl><gen>$": "карт", "^зарплата<n><f><nn><sg><gen>$": "зарплаты",
+             # two feminine models of «-ка» that disagree on the genitive plural: neither is taken
+             "^рэчка<n><f><nn><pl><gen>$": "рэчак", "^атака<n><f><nn><pl><gen>$": "атак",
+             "^атака<n><f><nn><pl><dat>$": "атакам", "^рэчка<n><f><nn><pl><dat>$": "рэчкам"}
+    made = gaps([("зарплата", "n", ("n", "f", "nn")), ("інфарматыка", "n", ("n", "f", "nn"))], _fake_generator(known))
+    assert ("зарплат", "зарплата", "<n><f><nn><pl><gen>") in made
+    assert not any(tags == "<n><f><nn><sg><gen>" for _, lemma, tags in made if lemma == "зарплата")  # it has that form
+    assert ("інфарматыкам", "інфарматыка", "<n><f><nn><pl><dat>") in made
+    assert not any(tags.endswith("<pl><gen>") for _, lemma, tags in made if lemma == "інфарматыка")
+
+
+def test_gap_verb_forms_are_third_person_or_past_from_a_close_model():
+    from translator_flow.lang.apertium_overlay.paradigms import gaps
+
+    known = {"^арганізаваць<vblex><perf><fut><p3><pl>$": "арганізуюць",
+             "^арганізаваць<vblex><perf><fut><p1><sg>$": "арганізую",
+             "^чытаць<vblex><impf><pres><p3><pl>$": "чытаюць"}
+    made = gaps([("прагназаваць", "v", ("vblex", "impf")), ("гучаць", "v", ("vblex", "impf"))],
+                _fake_generator(known))
+    assert ("прагназуюць", "прагназаваць", "<vblex><impf><pres><p3><pl>") in made
+    assert not any("<p1>" in tags for *_, tags in made)  # first person: alternations a swap gets wrong
+    assert not any(lemma == "гучаць" for _, lemma, _ in made)  # «чытаць» shares only «-аць»: not «гучаюць»
+
+
 @needs_tools
 @pytest.mark.slow
 def test_merged_analyser_reads_forms_the_pair_gives_another_lemma(tmp_path):
@@ -237,3 +273,23 @@ def test_participles_the_generator_spells_twice_stay_with_the_fallback():
     assert clean == {"запусціць", "рэалізаваць"}  # not two spellings, none, or «скасованы» for скасаваны
     rus = (data_dir() / "rus.dix").read_text(encoding="utf-8")
     assert "<l>запущенная</l>" in rus and "<l>выявленная</l>" not in rus
+
+
+@needs_tools
+@pytest.mark.slow
+def test_partial_paradigms_of_the_generator_are_completed():
+    from translator_flow.engines.apertium import ApertiumEngine
+
+    texts = ["Специалисты прогнозируют рост.", "Повышение зарплат продолжится.", "Развитие электронных сервисов."]
+    with ApertiumEngine(timeout=10, **engine_extras("be", "apertium")) as engine:
+        outs = engine.translate_batch(texts, "ru", "be")
+    for text, out in zip(texts, outs):
+        assert not [m for m in out.marks if m.kind == "generation"], (text, out.text)
+
+
+def test_a_model_swap_spells_v_for_u_short_before_a_vowel():
+    from translator_flow.lang.be_paradigm import swap_stem
+
+    # «рэчка» → «рэчак»: the inserted vowel follows the stem's last consonant; ў before it is в
+    assert swap_stem("аўтазапраўка", "рэчка", "рэчак") == "аўтазаправак"
+    assert swap_stem("стаўка", "рэчка", "рэчкі") == "стаўкі"

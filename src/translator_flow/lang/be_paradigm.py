@@ -9,6 +9,7 @@ onto the lemma: «смаленскі» inflects like «беларускі» (б�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -147,6 +148,10 @@ MODELS: tuple[tuple[str, str, str], ...] = (
     ("n", "жылфонд", "<n><m><nn>"), ("n", "працэс", "<n><m><nn>"), ("n", "аддзел", "<n><m><nn>"), ("n", "ліцэй", "<n><m><nn>"),
     ("n", "шахрай", "<n><m><aa>"), ("n", "прэпарат", "<n><m><nn>"), ("n", "кіёск", "<n><m><nn>"),
     ("n", "сакратарыят", "<n><m><nn>"), ("n", "рынак", "<n><m><nn>"), ("n", "кацёл", "<n><m><nn>"),
+    # Third sweep: «-годдзе» («80-летие» → «80-годдзе»), the plural of «сэрвіс» (gen. sg. -у).
+    ("n", "стагоддзе", "<n><nt><nn>"), ("n", "кампраміс", "<n><m><nn>"),
+    ("adj", "слабы", "<adj>"), ("adj", "магчымы", "<adj>"),  # любы, усемагчымы
+    ("v", "упасці", "<vblex><perf>"), ("v", "узысці", "<vblex><perf>"),  # супасці (супадзе), пераўзысці (пераўзыдзе)
 )
 
 
@@ -197,7 +202,9 @@ def swap_stem(lemma: str, model: str, model_form: str) -> str | None:
     if old and not lemma.endswith(old):
         return None
     stem = lemma[: len(lemma) - len(old)] if old else lemma
-    return stem + new
+    # ў stands only before a consonant or at the end (Правілы 2008, § 17): a fleeting vowel
+    # after it makes it в («запраўка» → «заправак», «каціроўка» → «каціровак»).
+    return re.sub("ў(?=[аеёіоуыэюя])", "в", stem + new)
 
 
 def given_name_form(lemma: str, parses: Any) -> str | None:

@@ -32,7 +32,7 @@ from xml.sax.saxutils import escape
 
 from ..be_corrections import bidix_rules
 from ..be_lexicon import load_lexicon
-from .paradigms import VERB_TAILS, additions
+from .paradigms import VERB_TAILS, additions, gaps
 from .tags import form_tags, lemma_tags, numeral_shape
 
 HERE = Path(__file__).resolve().parent
@@ -152,6 +152,33 @@ def _lexicalised(word: str) -> bool:
     return any(p.tag.POS == "ADJF" for p in analyzer().parse(word))
 
 
+def _without_yo(word: str, normal_form: str) -> str:
+    """``word`` with е for ё, or ``word`` itself when pymorphy3 reads that spelling first as
+    a form of another lemma."""
+    from ...morph.russian import analyzer
+
+    plain = word.replace("ё", "е")
+    if plain == word:
+        return word
+    parses = analyzer().parse(plain)
+    return plain if parses and parses[0].normal_form.replace("ё", "е") == normal_form.replace("ё", "е") else word
+
+
+def _only_passive(lemma: Lemma, answer: str) -> bool:
+    """True for a form of a reflexive verb the installed analyser reads only as the passive of
+    the verb without -ся («экспортируется» → экспортировать<pass>, «проводится» → проводить<pass>).
+
+    The pair's transfer drops <pass>, so the draft lost the reflexive («прадукцыя экспартуе»);
+    with the reflexive lemma's reading added, rus.rlx removes the passive one and the
+    reflexive Belarusian verb is generated («экспартуецца»; Беларуская граматыка, 1985: the
+    reflexive -ца/-цца/-ся verb expresses the passive of imperfectives, as the Russian -ся does).
+    """
+    if lemma.pos != "v" or not lemma.ru.endswith(("ся", "сь")):
+        return False
+    readings = answer.strip("^$").split("/")[1:]
+    return bool(readings) and all("<pass>" in r for r in readings)
+
+
 def _be_tags(lemmas_: Sequence[tuple[Lemma, tuple[str, ...]]]) -> dict[str, tuple[str, ...]]:
     """Belarusian lemma-level tags the generator inflects each lemma with (probed, one call)."""
     probes: list[tuple[str, tuple[str, ...], str]] = []
@@ -216,6 +243,10 @@ def build_tables() -> tuple[str, str, str, list[str]]:
                for lemma, head, _ in parsed
                if lemma.be not in be_tags and " " not in lemma.be]
     heads, made = additions(list(dict.fromkeys(lacking)), lambda units: _lt("rus-bel.autogen.bin", "-g", units))
+    # Lemmas the generator has, but with part of the paradigm missing: the rest from a model.
+    partial = [(lemma.be, lemma.pos, be_tags[lemma.be]) for lemma, _, _ in parsed
+               if lemma.be in be_tags and " " not in lemma.be]
+    made += gaps(list(dict.fromkeys(partial)), lambda units: _lt("rus-bel.autogen.bin", "-g", units))
     be_tags.update(heads)
     forms: list[tuple[Lemma, str, tuple[str, ...]]] = []
     bidix: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...], str]] = {}
@@ -239,19 +270,22 @@ def build_tables() -> tuple[str, str, str, list[str]]:
                 tags = (*head, *tags[3:])  # a biaspectual verb («использующий»): the lemma's aspect, as the bidix has it
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
                 rest = lemma.ru.split(" ", 1)[1:]  # the fixed words of a multiword lemma
-                forms.append((lemma, " ".join([f.word, *rest]), tags))
-                if "ё" in f.word and head == ("num",):  # press texts mostly write «четырехсот»
-                    forms.append((lemma, " ".join([f.word.replace("ё", "е"), *rest]), tags))
+                # Russian print mostly writes е for ё («передается», «учеными», «четырехсот»): both
+                # spellings, unless the е spelling is first of all another word's («узнает» is
+                # узнать's future before it is узнавать's «узнаёт»).
+                for word in dict.fromkeys((f.word, _without_yo(f.word, p.normal_form))):  # type: ignore[attr-defined]
+                    forms.append((lemma, " ".join([word, *rest]), tags))
     # Only what the installed analyser lacks, unless the row says force: forms it does not
-    # know, and forms it knows only under other lemmas («курсов» only as курсовой, «минувшем»
-    # only as the noun минувшее), which would otherwise never reach the row's translation;
-    # not participles the analyser knows as adjectives («играющего» as играющий, «сделанный»).
+    # know, forms it knows only under other lemmas («курсов» only as курсовой, «минувшем» only
+    # as the noun минувшее), which would otherwise never reach the row's translation (not
+    # participles the analyser knows as adjectives: «играющего» as играющий, «сделанный»), and
+    # reflexive forms it reads only as a passive.
     known = _lt("rus-bel.automorf.bin", "-w", [w for _, w, _ in forms])
     analyser = []
     for (lemma, word, tags), answer in zip(forms, known):
         participle = "pprs" in tags or "pp" in tags
         other_lemma = " " not in lemma.ru and not participle and not _knows_lemma(answer, lemma.ru)
-        if lemma.force or "/*" in answer or other_lemma:
+        if lemma.force or "/*" in answer or other_lemma or _only_passive(lemma, answer):
             analyser.append((word, lemma.ru, tags))
     overrides: set[tuple[str, tuple[str, ...]]] = set()
     for rule in bidix_rules():

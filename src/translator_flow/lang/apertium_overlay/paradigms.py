@@ -130,3 +130,50 @@ def additions(lemmas: Sequence[tuple[str, str, str]], generate: Generate) -> tup
     entries = [(form, be, tags) for (be, tags), (_, form) in best.items()] + compound
     made = {e[1] for e in entries}
     return {be: tags for be, tags in heads.items() if be in made}, entries
+
+
+
+def gaps(lemmas: Sequence[tuple[str, str, tuple[str, ...]]], generate: Generate) -> list[tuple[str, str, str]]:
+    """Forms the generator lacks for lemmas it *has*, made from models (maintainer's tool).
+
+    ``lemmas`` are (Belarusian lemma, pos n|v, the generator's own lemma tags). apertium-bel
+    0.2.1 has some lemmas with half a paradigm: «зарплата», «сэрвіс», «імпарт» without the plural
+    («павышэнне зарплат», «электронных сэрвісаў» came out «#зарплата», «#сэрвіс»), «прагназаваць»
+    without the present plural («прагназуюць»). The forms are probed and a missing one is made
+    the way :func:`additions` makes them, but more cautiously, since the lemma has a
+    paradigm of its own to contradict: a noun form only from models of the lemma's own gender
+    and animacy, and only when all of them agree («інфарматыка»: «рэчка» gives «-ыак», «атака»
+    «-ык», so neither is taken); a verb only in the third person and the past, from a model
+    sharing at least five final letters («прагназаваць» ← «арганізаваць»): the first person and
+    the imperative carry consonant alternations an ending swap gets wrong («скарачуся»).
+    """
+    plan: list[tuple[str, str, str, str, str]] = []  # (lemma, our tags, model unit, model, pos)
+    for be, pos, tags in lemmas:
+        head = "".join(f"<{t}>" for t in tags)
+        if pos == "n" and tags[0] == "n" and tags[1] != "mfn":
+            for model, fixed in models_for(be, pos, limit=4):
+                if fixed == head:
+                    plan += [(be, head + tail, f"^{model}{fixed}{tail}$", model, pos) for tail in NOUN_TAILS]
+        elif pos == "v" and tags[0] == "vblex" and tags[1] in ("impf", "perf"):
+            np = "fut" if tags[1] == "perf" else "pres"
+            for model, fixed in models_for(be, pos, limit=1):
+                shared = next(k for k in range(min(len(be), len(model)) + 1)
+                              if k == min(len(be), len(model)) or be[-1 - k] != model[-1 - k])
+                if shared < 5:
+                    continue
+                model_np = "fut" if fixed.endswith("<perf>") else "pres"
+                plan += [(be, head + tail.format(np=np), f"^{model}{fixed}{tail.format(np=model_np)}$", model, pos)
+                         for tail in VERB_TAILS if "<p3>" in tail or "<past>" in tail]
+    own = generate([f"^{p[0]}{p[1]}$" for p in plan])
+    todo = [p for p, o in zip(plan, own) if not o or "#" in o or "^" in o]
+    answers = generate([p[2] for p in todo])
+    made: dict[tuple[str, str], set[str | None]] = {}
+    for (lemma, form_tags, _, model, _), form in zip(todo, answers):
+        if form and "#" not in form and "^" not in form:
+            made.setdefault((lemma, form_tags), set()).add(swap_stem(lemma, model, form))
+    out: list[tuple[str, str, str]] = []
+    for (lemma, form_tags), forms in made.items():
+        (only,) = forms if len(forms) == 1 else (None,)
+        if only is not None:
+            out.append((only, lemma, form_tags))
+    return out
