@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
 from translator_flow.engines.apertium import ApertiumEngine
 from translator_flow.engines.apertium_pipeline import program
@@ -45,3 +47,22 @@ def units_after_selection(engine: ApertiumEngine, text: str) -> list[tuple[str, 
 def lemma(unit: str) -> str:
     """``лицо`` from ``Лицо<n><nt>…`` (lower case)."""
     return unit.split("<", 1)[0].lower()
+
+
+@contextmanager
+def belarusian_engine(cache: Path) -> Iterator[ApertiumEngine]:
+    """ApertiumEngine with every Belarusian stage (``lang.engine_extras``), its overlay built
+    into ``cache`` (a fresh ``XDG_CACHE_HOME``) so that the tests see the data as committed."""
+    import pytest
+
+    from translator_flow.lang import engine_extras
+
+    mp = pytest.MonkeyPatch()
+    mp.setenv("XDG_CACHE_HOME", str(cache))
+    try:
+        options = engine_extras("be", "apertium")
+    finally:
+        mp.undo()
+    assert options.get("overlay_hash"), "the overlay was not built"
+    with ApertiumEngine(timeout=10, **options) as engine:
+        yield engine

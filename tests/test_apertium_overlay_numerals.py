@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from overlay_helpers import lemma, units_after_selection
+from overlay_helpers import belarusian_engine, lemma, units_after_selection
 
 from translator_flow.lang.apertium_overlay import build as overlay_build
 from translator_flow.lang.apertium_overlay.paradigms import hundred_forms
@@ -268,17 +268,7 @@ def _numeral_words(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from translator_flow.engines.apertium import ApertiumEngine
-    from translator_flow.lang import engine_extras
-
-    mp = pytest.MonkeyPatch()
-    mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg")))
-    try:
-        options = engine_extras("be", "apertium")
-    finally:
-        mp.undo()
-    assert options.get("overlay_hash"), "the overlay was not built"
-    with ApertiumEngine(timeout=10, **options) as eng:
+    with belarusian_engine(tmp_path_factory.mktemp("xdg")) as eng:
         yield eng
 
 

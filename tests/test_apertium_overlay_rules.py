@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from overlay_helpers import lemma, units_after_selection
-from translator_flow.engines.apertium import ApertiumEngine
+from overlay_helpers import belarusian_engine, lemma, units_after_selection
 from translator_flow.lang.apertium_overlay import build as overlay_build
 from translator_flow.lang.apertium_overlay.generate import read_tsv
 
@@ -22,17 +21,7 @@ pytestmark = pytest.mark.skipif(bool(overlay_build.missing_tools()) or not Path(
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from translator_flow.lang import engine_extras
-
-    cache = tmp_path_factory.mktemp("xdg")
-    mp = pytest.MonkeyPatch()
-    mp.setenv("XDG_CACHE_HOME", str(cache))
-    try:
-        options = engine_extras("be", "apertium")
-    finally:
-        mp.undo()
-    assert options.get("overlay_hash"), "the overlay was not built"
-    with ApertiumEngine(timeout=10, **options) as eng:
+    with belarusian_engine(tmp_path_factory.mktemp("xdg")) as eng:
         yield eng
 
 

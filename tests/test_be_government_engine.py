@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from translator_flow.engines.apertium import ApertiumEngine
-from translator_flow.lang import REPAIRS, engine_extras, postedit_with_offsets
+from overlay_helpers import belarusian_engine
+from translator_flow.lang import REPAIRS, postedit_with_offsets
 from translator_flow.lang.apertium_overlay import build as overlay_build
 from translator_flow.lang.be_government import FLAGS
 
@@ -26,13 +26,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    mp.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg")))
-    try:
-        options = engine_extras("be", "apertium")
-    finally:
-        mp.undo()
-    with ApertiumEngine(timeout=10, **options) as eng:
+    with belarusian_engine(tmp_path_factory.mktemp("xdg")) as eng:
         yield eng
 
 
