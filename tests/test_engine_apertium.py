@@ -242,6 +242,24 @@ def test_mode_parsing_and_tagger_fix():
     assert not any(a.startswith("$") for s in fixed for a in s)
 
 
+def test_generator_prints_one_form_per_word():
+    from translator_flow.engines.apertium_pipeline import one_form_per_word
+
+    stages = one_form_per_word(fix_tagger(read_mode(MODE), "first"))
+    generator = next(s for s in stages if s[0].endswith("lt-proc") and "-g" in s)
+    assert generator[generator.index("-g") + 1:generator.index("-g") + 3] == ["-N", "1"]
+    assert sum("-N" in s for s in stages) == 1  # the analyser, bidix and post-generators are untouched
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    ("Захватив город, войска ушли.", "Захапіўшы горад"),  # apertium-bel: «Захапіўшы/Захоплеўшы»
+    ("Обнаруженные источники изучают.", "Выяўленыя крыніцы"),  # «Выяўленыя/Выяялененыя»
+])
+def test_free_variants_of_the_generator_give_one_word(engine, text, present):
+    out = engine.translate_batch([text], "ru", "be")[0].text
+    assert present in out and "/" not in out
+
+
 def test_plain_stages_baseline_agrees_with_engine(engine):
     cmd = plain_stages_command()
     assert cmd.startswith("apertium-destxt |") and cmd.endswith("| apertium-retxt")

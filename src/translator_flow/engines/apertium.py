@@ -25,6 +25,7 @@ from .apertium_pipeline import (
     Tagger,
     fix_tagger,
     missing_parts,
+    one_form_per_word,
     plain_command,
     program,
     read_mode,
@@ -327,13 +328,14 @@ class ApertiumEngine:
         return self._pipeline
 
     def _run_stages(self) -> list[list[str]]:
-        """The stages as run: tagger fixed, ``-z`` on each, test overrides applied."""
+        """The stages as run: tagger fixed, one form per word from the generator, ``-z`` on each,
+        test overrides applied."""
         if self._stages is None:
             prob = None
             if self.tagger == "hmm":
                 self._workdir = tempfile.TemporaryDirectory(prefix="translator-flow-apertium-")
                 prob = _hmm_copy(self._mode_stages, Path(self._workdir.name))
-            stages = [[s[0], "-z", *s[1:]] for s in fix_tagger(self._mode_stages, self.tagger, prob)]
+            stages = [[s[0], "-z", *s[1:]] for s in one_form_per_word(fix_tagger(self._mode_stages, self.tagger, prob))]
             unknown = set(self._override) - {program(s) for s in stages}
             if unknown:
                 raise ValueError(f"stage_override names no stage of the pipeline: {sorted(unknown)}")
