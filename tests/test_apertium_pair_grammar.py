@@ -63,6 +63,8 @@ def test_merge_puts_the_overlay_rules_before_the_sections() -> None:
 def test_unifying_sets_refuses_other_files() -> None:
     with pytest.raises(GrammarMergeError):
         unifying_sets(b"not a grammar at all")
+    with pytest.raises(GrammarMergeError, match="ends early"):
+        unifying_sets(b"CG3B" + (13892).to_bytes(4, "big") + (1 << 8).to_bytes(4, "big") + (5).to_bytes(4, "big"))
 
 
 SOURCE = """DELIMITERS = "<.>" ;

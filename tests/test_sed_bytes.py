@@ -29,6 +29,7 @@ REWRITES = [
     # addresses, in both forms
     (r"\%[Пп]о<pr>%{", r"\%(П|п)о<pr>%{"),
     (r"/[Вв]<pr>/s#a#b#", r"/(В|в)<pr>/s#a#b#"),
+    (r"/x/s#[Бб]#c#g", r"/x/s#(Б|б)#c#g"),  # a command after an address is converted too
     # in a replacement, [ is a literal character (a superblank), not a bracket expression
     (r"s#(x)#[\1|]#g", r"s#(x)#[\1|]#g"),
     # an escaped delimiter inside the pattern
@@ -49,6 +50,7 @@ REFUSED = [
     r"s#[Бб]#x#I",  # case folding of Cyrillic needs the locale
     r"s#([Аа])(b)(c)(d)(e)(f)(g)(h)(i)#\9#",  # \9 would become \10
     "y/ab/cd/",  # a command this module does not know
+    r"s#([Бб])#\2#",  # a back-reference to no group
 ]
 
 

@@ -107,6 +107,8 @@ def _renumber(text: str, new_of_old: list[int]) -> str:
         if text[i] == "\\" and i + 1 < len(text):
             nxt = text[i + 1]
             if nxt.isdigit() and nxt != "0":
+                if int(nxt) > len(new_of_old):
+                    raise _NotByteSafe(f"\\{nxt} names no group")
                 new = new_of_old[int(nxt) - 1]
                 if new > 9:
                     raise _NotByteSafe("back-reference past \\9")
@@ -158,7 +160,9 @@ def _convert_line(line: str) -> str:
         start = 1 if line[0] == "/" else 2
         end = _split_unescaped(line, delimiter, start)
         converted, _ = _convert_regex(line[start:end], delimiter)
-        return line[:start] + converted + line[end:]
+        command = line[end + 1:]  # ``{``, or a command on the same line, which is converted too
+        rest = command if command in ("", "{") else _convert_line(command)
+        return line[:start] + converted + delimiter + rest
     raise _NotByteSafe(f"unknown sed command {line[:10]!r}")
 
 

@@ -164,8 +164,9 @@ def build(*, pair_dir: Path = DEFAULT_PAIR_DIR, cache: Path | None = None, data:
 
 
 def _overlay(target: Path, digest: str, seconds: float) -> Overlay:
-    merged = target / GRAMMAR
-    note = "" if merged.is_file() else (target / "cg-note").read_text(encoding="utf-8").strip()
+    merged, note_file = target / GRAMMAR, target / "cg-note"
+    note = ("" if merged.is_file() else note_file.read_text(encoding="utf-8").strip() if note_file.is_file()
+            else "the cached build has no merged grammar")
     return Overlay(target, digest, {name: str(target / name) for name in MERGED},
                    str(target / "rus-bel.lrx.bin"), str(target / "rus.rlx.bin"), seconds,
                    str(merged) if merged.is_file() else "", note)
@@ -221,7 +222,7 @@ def _merge_grammar(data: Path, pair_dir: Path, tmp: Path) -> str:
                               capture_output=True, timeout=120, check=True)
         if not same_choices(proc.stdout, pair_dir / GRAMMAR, tmp / "rus.rlx.bin", merged):
             return f"the recompiled grammar chose other readings than the two passes on {CHECK_TEXT}"
-    except (GrammarMergeError, OSError, subprocess.SubprocessError) as exc:
+    except (GrammarMergeError, OSError, ValueError, subprocess.SubprocessError) as exc:
         return f"the pair's grammar could not be recompiled with the overlay's rules ({exc})"
     merged.rename(tmp / GRAMMAR)
     return ""

@@ -92,9 +92,10 @@ def _participles_generated_cleanly(verbs: dict[str, tuple[str, ...]]) -> set[str
     """Belarusian verbs whose passive participle the pair's generator spells as one word.
 
     For some verbs apertium-bel has two participle paradigms and prints both («выяўленае/
-    выяялененае»), and the post-generator then escapes the slash like one of the source text;
-    for others it has none (``#``) or a misspelt one (:func:`_misspelt_participle`). Their
-    participles stay out of the overlay's analyser: the fallback inflects them, as before."""
+    выяялененае»; the engine keeps the first, ``lt-proc -g -N 1``, but the second paradigm is
+    not a word and the verb's other participle forms were not checked); for others it has none
+    (``#``) or a misspelt one (:func:`_misspelt_participle`). Their participles stay out of the
+    overlay's analyser: the fallback inflects them, as before."""
     units = [f"^{be}<{'><'.join(tags)}><pp><pasv><{g}><an><sg><nom>$" for be, tags in verbs.items() for g in ("m", "nt")]
     out = _lt("rus-bel.autogen.bin", "-g", units)
     bad = {be for (be, _), line in zip(((be, g) for be in verbs for g in ("m", "nt")), out)

@@ -51,6 +51,8 @@ class _Reader:
         return int(value)
 
     def u8(self) -> int:
+        if self.pos >= len(self.data):
+            raise GrammarMergeError("the binary grammar ends early")
         value = self.data[self.pos]
         self.pos += 1
         return value
