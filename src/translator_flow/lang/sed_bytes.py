@@ -60,7 +60,7 @@ def _bracket_as_alternation(body: str) -> str:
     return "(" + "|".join(letters + ([f"[{ascii_part}]"] if ascii_part else [])) + ")"
 
 
-def _convert_regex(pattern: str, delimiter: str) -> tuple[str, list[int]]:
+def _convert_regex(pattern: str) -> tuple[str, list[int]]:
     """The byte-safe pattern and, for each original group number (from 1), its new number."""
     out: list[str] = []
     new_of_old: list[int] = []
@@ -122,15 +122,16 @@ def _renumber(text: str, new_of_old: list[int]) -> str:
     return "".join(out)
 
 
-def _split_unescaped(text: str, delimiter: str, start: int) -> int:
-    """Index of the next unescaped ``delimiter`` at or after ``start``, outside brackets."""
+def _split_unescaped(text: str, delimiter: str, start: int, *, brackets: bool = True) -> int:
+    """Index of the next unescaped ``delimiter`` at or after ``start``, outside brackets (in a
+    replacement, ``brackets=False``: there ``[`` is a literal)."""
     i = start
     while i < len(text):
         c = text[i]
         if c == "\\":
             i += 2
             continue
-        if c == "[":
+        if c == "[" and brackets:
             i = _bracket_end(text, i)
             continue
         if c == delimiter:
@@ -140,26 +141,22 @@ def _split_unescaped(text: str, delimiter: str, start: int) -> int:
 
 
 def _convert_line(line: str) -> str:
-    if not line or line.startswith((":", "t", "}")) or line in ("g",):
+    if not line or line.startswith((":", "t", "}")):
         return line
     if line.startswith("s"):
         delimiter = line[1]
         mid = _split_unescaped(line, delimiter, 2)
-        # In the replacement ``[`` is a literal: its end is found by escapes only.
-        j = mid + 1
-        while j < len(line) and line[j] != delimiter:
-            j += 2 if line[j] == "\\" else 1
-        end = j
+        end = _split_unescaped(line, delimiter, mid + 1, brackets=False)
         pattern, replacement, flags = line[2:mid], line[mid + 1:end], line[end + 1:]
         if "I" in flags or "i" in flags:
             raise _NotByteSafe("case-insensitive flag")
-        converted, new_of_old = _convert_regex(pattern, delimiter)
+        converted, new_of_old = _convert_regex(pattern)
         return f"s{delimiter}{converted}{delimiter}{_renumber(replacement, new_of_old)}{delimiter}{flags}"
     if line.startswith(("\\", "/")):
         delimiter = "/" if line[0] == "/" else line[1]
         start = 1 if line[0] == "/" else 2
         end = _split_unescaped(line, delimiter, start)
-        converted, _ = _convert_regex(line[start:end], delimiter)
+        converted, _ = _convert_regex(line[start:end])
         command = line[end + 1:]  # ``{``, or a command on the same line, which is converted too
         rest = command if command in ("", "{") else _convert_line(command)
         return line[:start] + converted + delimiter + rest
