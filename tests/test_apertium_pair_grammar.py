@@ -113,13 +113,6 @@ def test_build_uses_the_merged_grammar_and_no_second_pass(tmp_path: Path) -> Non
     assert "pre_cg_stages" not in options
 
 
-def _analysed(automorf: str) -> bytes:
-    lines = [line for line in (data_dir() / overlay_build.CHECK_TEXT).read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return subprocess.run(["lt-proc", "-z", "-w", automorf], input="".join(f"{line}\0" for line in lines).encode(),
-                          capture_output=True, check=True).stdout
-
-
 @needs_pair
 @pytest.mark.slow
 def test_the_check_text_catches_a_merge_without_unification(tmp_path: Path) -> None:
@@ -127,7 +120,7 @@ def test_the_check_text_catches_a_merge_without_unification(tmp_path: Path) -> N
     without restoring $$, chooses other readings on the check text."""
     overlay = build(cache=tmp_path)
     assert overlay is not None
-    analysed = _analysed(overlay.files["rus-bel.automorf.bin"])
+    analysed = overlay_build.analysed_check_text(Path(overlay.files["rus-bel.automorf.bin"]))
     assert same_choices(analysed, PAIR / GRAMMAR, Path(overlay.cg), Path(overlay.merged_cg))
     written = tmp_path / "w.rlx"
     subprocess.run(["vislcg3", "-g", str(PAIR / GRAMMAR), "--grammar-out", str(written)], check=True,

@@ -215,14 +215,19 @@ def _merge_grammar(data: Path, pair_dir: Path, tmp: Path) -> str:
     merged = tmp / (GRAMMAR + ".new")
     try:
         compile_merged(pair_dir / GRAMMAR, data / "rus.rlx", merged)
-        lines = [line for line in (data_dir() / CHECK_TEXT).read_text(encoding="utf-8").splitlines()
-                 if line.strip() and not line.startswith("#")]
-        text = "".join(re.sub(r"([\\\[\]^$/@<>{}*#+~|])", r"\\\1", line) + "\0" for line in lines)
-        proc = subprocess.run(["lt-proc", "-z", "-w", str(tmp / "rus-bel.automorf.bin")], input=text.encode(),
-                              capture_output=True, timeout=120, check=True)
-        if not same_choices(proc.stdout, pair_dir / GRAMMAR, tmp / "rus.rlx.bin", merged):
+        if not same_choices(analysed_check_text(tmp / "rus-bel.automorf.bin"), pair_dir / GRAMMAR,
+                            tmp / "rus.rlx.bin", merged):
             return f"the recompiled grammar chose other readings than the two passes on {CHECK_TEXT}"
     except (GrammarMergeError, OSError, ValueError, subprocess.SubprocessError) as exc:
         return f"the pair's grammar could not be recompiled with the overlay's rules ({exc})"
     merged.rename(tmp / GRAMMAR)
     return ""
+
+
+def analysed_check_text(analyser: Path) -> bytes:
+    """``grammar-check.ru.txt`` through ``analyser`` (``lt-proc -z -w``), one flushed segment a line."""
+    lines = [line for line in (data_dir() / CHECK_TEXT).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    text = "".join(re.sub(r"([\\\[\]^$/@<>{}*#+~|])", r"\\\1", line) + "\0" for line in lines)
+    return subprocess.run(["lt-proc", "-z", "-w", str(analyser)], input=text.encode(), capture_output=True,
+                          timeout=120, check=True).stdout
