@@ -96,9 +96,10 @@ def _participles_generated_cleanly(verbs: dict[str, tuple[str, ...]]) -> set[str
     not a word and the verb's other participle forms were not checked); for others it has none
     (``#``) or a misspelt one (:func:`_misspelt_participle`). Their participles stay out of the
     overlay's analyser: the fallback inflects them, as before."""
-    units = [f"^{be}<{'><'.join(tags)}><pp><pasv><{g}><an><sg><nom>$" for be, tags in verbs.items() for g in ("m", "nt")]
-    out = _lt("rus-bel.autogen.bin", "-g", units)
-    bad = {be for (be, _), line in zip(((be, g) for be in verbs for g in ("m", "nt")), out)
+    units = [(be, f"^{be}<{'><'.join(tags)}><pp><pasv><{g}><an><sg><nom>$") for be, tags in verbs.items()
+             for g in ("m", "nt")]
+    out = _lt("rus-bel.autogen.bin", "-g", [unit for _, unit in units])
+    bad = {be for (be, _), line in zip(units, out)
            if "/" in line or "#" in line or not line.strip() or _misspelt_participle(be, line.strip())}
     return set(verbs) - bad
 
@@ -115,6 +116,11 @@ def _same_lemma(text: str) -> str:
     return text.lower().replace("ё", "е").rstrip("¹²³⁴")
 
 
+def _readings(answer: str) -> list[str]:
+    """The readings of one lt-proc answer: ``^курсов/курсовой<adj>…$`` → ``["курсовой<adj>…"]``."""
+    return answer.strip().strip("^$").split("/")[1:]
+
+
 #: Parts of speech of a mis-analysed content word. A form the analyser knows as anything else
 #: («при» as the preposition, not a form of the archaic noun пря) keeps the analyser's readings.
 _CONTENT_TAGS = ("n", "adj", "vblex", "adv")
@@ -123,7 +129,7 @@ _CONTENT_TAGS = ("n", "adj", "vblex", "adv")
 def _knows_lemma(answer: str, lemma: str) -> bool:
     """Whether an lt-proc answer (``^курсов/курсовой<adj>…$``) has a reading of ``lemma``, or
     one outside the content words (then the overlay adds nothing to it either)."""
-    readings = answer.strip().strip("^$").split("/")[1:]
+    readings = _readings(answer)
     if any(r.split("<", 2)[1].rstrip(">") not in _CONTENT_TAGS for r in readings if "<" in r):
         return True
     return _same_lemma(lemma) in {_same_lemma(r.split("<", 1)[0]) for r in readings}
@@ -176,7 +182,7 @@ def _only_passive(lemma: Lemma, answer: str) -> bool:
     """
     if lemma.pos != "v" or not lemma.ru.endswith(("ся", "сь")):
         return False
-    readings = answer.strip("^$").split("/")[1:]
+    readings = _readings(answer)
     return bool(readings) and all("<pass>" in r for r in readings)
 
 
@@ -266,7 +272,7 @@ def build_tables() -> tuple[str, str, str, list[str]]:
             if tags is not None and "pprs" in tags and _lexicalised(f.word):
                 continue  # «следующий», «действующий»: an adjective in its own right, not rewritten
             if tags is not None and "pp" in tags and lemma.be not in clean_participles:
-                continue  # the generator has no passive participle of it, or two (left to the fallback)
+                continue  # the generator has none, two or a misspelt one (left to the fallback)
             if tags is not None and "pprs" in tags and tags[0] == head[0] and tags[2:3] == head[2:3]:
                 tags = (*head, *tags[3:])  # a biaspectual verb («использующий»): the lemma's aspect, as the bidix has it
             if (tags is not None and tags[:len(head)] == head) or (tags is not None and head[0] == "adj"):
