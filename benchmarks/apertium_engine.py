@@ -54,17 +54,18 @@ def measure(run, repeat: int) -> tuple[float, float]:
     return measure_interleaved([run], repeat)[0]
 
 
-def measure_interleaved(runs, repeat: int) -> list[tuple[float, float]]:
+def measure_interleaved(runs, repeat: int, cpu_seconds=children_cpu) -> list[tuple[float, float]]:
     """:func:`measure` for several runs taken in turn (run 1, 2, …, 1, 2, …), so a change of
-    machine load during the benchmark falls on every run alike instead of on the last ones."""
+    machine load during the benchmark falls on every run alike instead of on the last ones.
+    ``cpu_seconds`` is the CPU clock read around each run (by default the child processes')."""
     walls: list[list[float]] = [[] for _ in runs]
     cpus: list[list[float]] = [[] for _ in runs]
     for _ in range(repeat):
         for i, run in enumerate(runs):
-            cpu, start = children_cpu(), time.perf_counter()
+            cpu, start = cpu_seconds(), time.perf_counter()
             run()
             walls[i].append(time.perf_counter() - start)
-            cpus[i].append(children_cpu() - cpu)
+            cpus[i].append(cpu_seconds() - cpu)
     return [(statistics.median(w), statistics.median(c)) for w, c in zip(walls, cpus)]
 
 
@@ -160,16 +161,9 @@ def print_drafts(texts: list[str], everything: dict, repeat: int) -> None:
         return usage.ru_utime + usage.ru_stime + children_cpu()
 
     runs = {"corrections only + fallback": {"post_bidix_stages": [lexical_stage()]}, "every stage + fallback": everything}
-    walls: dict[str, list[float]] = {k: [] for k in runs}
-    cpus: dict[str, list[float]] = {k: [] for k in runs}
-    for _ in range(repeat):
-        for label, options in runs.items():
-            cpu, start = own_cpu(), time.perf_counter()
-            draft(options)
-            walls[label].append(time.perf_counter() - start)
-            cpus[label].append(own_cpu() - cpu)
+    measured = measure_interleaved([lambda options=options: draft(options) for options in runs.values()], repeat, own_cpu)
     print(f"whole Belarusian draft (engine + repair), median of {repeat}, interleaved:")
-    result = {k: (statistics.median(walls[k]), statistics.median(cpus[k])) for k in runs}
+    result = dict(zip(runs, measured))
     for label, (wall, cpu) in result.items():
         print(f"  {label:44} {wall:6.2f} s wall  {cpu:6.2f} s CPU")
     (w0, c0), (w1, c1) = result.values()
